@@ -1,0 +1,5 @@
+"""Blauwe Map core: the inburgering dossier domain. Pure Python; never imports Qt or the GUI."""
+
+__version__ = "0.1.0"
+APP_NAME = "Blauwe Map"
+APP_ID = "blauwemap"

@@ -1,0 +1,43 @@
+"""All models, importable from one place (Alembic and the services need the full metadata)."""
+
+from core.models.azc import AzcPhase, CoaLocation, Skill, Training, Voorinburgering
+from core.models.background import Ambition, Education, WorkExperience
+from core.models.base import Base
+from core.models.contacts import Contact, Conversation
+from core.models.documents import AuditEntry, Document, ExportLog
+from core.models.exams import ExamAttempt
+from core.models.hours import HourEntry, Provider
+from core.models.intake import IntakeTopic, Leerbaarheidstoets
+from core.models.person import Ontheffing, Person, Vrijstelling
+from core.models.pip import PIP_FIELDS, Afspraak, PipVersion
+from core.models.support import OntzorgingItem, Precondition, Verlenging
+
+__all__ = [
+    "PIP_FIELDS",
+    "Afspraak",
+    "Ambition",
+    "AuditEntry",
+    "AzcPhase",
+    "Base",
+    "CoaLocation",
+    "Contact",
+    "Conversation",
+    "Document",
+    "Education",
+    "ExamAttempt",
+    "ExportLog",
+    "HourEntry",
+    "IntakeTopic",
+    "Leerbaarheidstoets",
+    "Ontheffing",
+    "OntzorgingItem",
+    "Person",
+    "PipVersion",
+    "Precondition",
+    "Provider",
+    "Skill",
+    "Training",
+    "Verlenging",
+    "Voorinburgering",
+    "WorkExperience",
+]

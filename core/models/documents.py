@@ -1,0 +1,65 @@
+"""Documents and evidence (stored in the database, with hash), export log, audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from core.models.base import Base, coded, utcnow
+
+if TYPE_CHECKING:
+    from core.models.person import Person
+
+
+class Document(Base):
+    """A file kept as evidence: hours were lost when schools closed (seed 003 L1524-1537)."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(coded(20), default="other")
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    document_date: Mapped[dt.date | None]
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    notes: Mapped[str | None] = mapped_column(Text)
+    person: Mapped[Person] = relationship(back_populates="documents")
+
+
+class ExportLog(Base):
+    """What was shared, with whom, when and with whose consent (DOMAIN.md §11, AVG)."""
+
+    __tablename__ = "export_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(coded(20))
+    sections: Mapped[list] = mapped_column(default=list)
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    consent_by: Mapped[str | None] = mapped_column(String(200))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    person: Mapped[Person] = relationship(back_populates="exports")
+
+
+class AuditEntry(Base):
+    """Who changed what and when. Holds field names, never values (no personal data)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_person_at", "person_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None]  # no FK: the trail outlives nothing, it is purged with the dossier
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    actor_kind: Mapped[str] = mapped_column(coded(12))
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(coded(10))  # create / update / delete
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None]
+    fields: Mapped[list] = mapped_column(default=list)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,152 @@
+"""The person and their inburgeringsplicht: the root of every dossier (DOMAIN.md §2, §4.4, §9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.models.base import Base, Provenance, Timestamps, coded
+from core.models.enums import Doelgroep, PipClockStart, PlichtStatus, Regime
+
+if TYPE_CHECKING:
+    from core.models.azc import AzcPhase, CoaLocation, Skill, Training, Voorinburgering
+    from core.models.background import Ambition, Education, WorkExperience
+    from core.models.contacts import Contact, Conversation
+    from core.models.documents import Document, ExportLog
+    from core.models.exams import ExamAttempt
+    from core.models.hours import HourEntry
+    from core.models.intake import IntakeTopic, Leerbaarheidstoets
+    from core.models.pip import Afspraak, PipVersion
+    from core.models.support import OntzorgingItem, Precondition, Verlenging
+
+_ALL = "all, delete-orphan"
+
+
+class Person(Timestamps, Base):
+    """One dossier. Every other record hangs off a person and is deleted with it."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_family_name", "family_name"),
+        Index("ix_person_bsn", "bsn"),
+        Index("ix_person_v_nummer", "v_nummer"),
+        Index("ix_person_gemeente", "gemeente"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(
+        String(36), unique=True, default=lambda: str(uuid.uuid4())
+    )
+    given_names: Mapped[str] = mapped_column(String(200), default="")
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    date_of_birth: Mapped[dt.date | None]
+    sex: Mapped[str | None] = mapped_column(coded(10))
+    bsn: Mapped[str | None] = mapped_column(String(9))
+    v_nummer: Mapped[str | None] = mapped_column(String(10))
+    nationality: Mapped[str | None] = mapped_column(String(100))
+    country_of_origin: Mapped[str | None] = mapped_column(String(100))
+    languages_spoken: Mapped[list] = mapped_column(default=list)  # ISO codes, e.g. ["ar", "en"]
+    preferred_language: Mapped[str] = mapped_column(coded(10), default="nl")  # for printouts
+    literacy: Mapped[str | None] = mapped_column(coded(4))  # Alfabetisering A / AA / NVT
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    woonplaats: Mapped[str | None] = mapped_column(String(100))
+    gemeente: Mapped[str | None] = mapped_column(String(100))
+    household: Mapped[str | None] = mapped_column(Text)
+
+    doelgroep: Mapped[str] = mapped_column(coded(), default=Doelgroep.ASIEL.value)
+    gedetailleerde_doelgroep: Mapped[str | None] = mapped_column(coded(60))
+    regime: Mapped[str] = mapped_column(coded(10), default=Regime.WI2021.value)
+    plicht_status: Mapped[str] = mapped_column(coded(), default=PlichtStatus.PLICHTIG.value)
+    plicht_begindatum: Mapped[dt.date | None]
+    datum_kennisgeving: Mapped[dt.date | None]  # Wi2013: the termijn starts here
+    plicht_einddatum: Mapped[dt.date | None]
+    reden_geen_plicht: Mapped[str | None] = mapped_column(String(60))
+    pip_clock_start: Mapped[str] = mapped_column(coded(), default=PipClockStart.HUISVESTING.value)
+    bijstand_start: Mapped[dt.date | None]  # starts the 6-month ontzorging clock
+    datum_afronding_zroute: Mapped[dt.date | None]
+    datum_eindgesprek_map: Mapped[dt.date | None]
+    datum_ondertekening_pvt: Mapped[dt.date | None]
+    datum_taalschakeldiploma: Mapped[dt.date | None]
+    map_omitted_working: Mapped[bool] = mapped_column(default=False)
+    note_next_teacher: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    vrijstellingen: Mapped[list[Vrijstelling]] = relationship(back_populates="person", cascade=_ALL)
+    ontheffingen: Mapped[list[Ontheffing]] = relationship(back_populates="person", cascade=_ALL)
+    azc: Mapped[AzcPhase | None] = relationship(back_populates="person", cascade=_ALL)
+    coa_locations: Mapped[list[CoaLocation]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="CoaLocation.from_date"
+    )
+    voorinburgering: Mapped[Voorinburgering | None] = relationship(
+        back_populates="person", cascade=_ALL
+    )
+    trainings: Mapped[list[Training]] = relationship(back_populates="person", cascade=_ALL)
+    skills: Mapped[list[Skill]] = relationship(back_populates="person", cascade=_ALL)
+    education: Mapped[list[Education]] = relationship(back_populates="person", cascade=_ALL)
+    work: Mapped[list[WorkExperience]] = relationship(back_populates="person", cascade=_ALL)
+    ambitions: Mapped[list[Ambition]] = relationship(back_populates="person", cascade=_ALL)
+    intake_topics: Mapped[list[IntakeTopic]] = relationship(back_populates="person", cascade=_ALL)
+    lbt: Mapped[list[Leerbaarheidstoets]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="Leerbaarheidstoets.datum_afname"
+    )
+    pip_versions: Mapped[list[PipVersion]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="PipVersion.version_no"
+    )
+    afspraken: Mapped[list[Afspraak]] = relationship(back_populates="person", cascade=_ALL)
+    hours: Mapped[list[HourEntry]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="HourEntry.date"
+    )
+    exams: Mapped[list[ExamAttempt]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="ExamAttempt.planned_date"
+    )
+    verlengingen: Mapped[list[Verlenging]] = relationship(back_populates="person", cascade=_ALL)
+    ontzorging: Mapped[list[OntzorgingItem]] = relationship(back_populates="person", cascade=_ALL)
+    preconditions: Mapped[list[Precondition]] = relationship(back_populates="person", cascade=_ALL)
+    contacts: Mapped[list[Contact]] = relationship(back_populates="person", cascade=_ALL)
+    conversations: Mapped[list[Conversation]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="Conversation.date"
+    )
+    documents: Mapped[list[Document]] = relationship(back_populates="person", cascade=_ALL)
+    exports: Mapped[list[ExportLog]] = relationship(back_populates="person", cascade=_ALL)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.family_name) if p).strip()
+
+
+class Vrijstelling(Provenance, Base):
+    """Exemption: already integrated or educated (DOMAIN.md §9; DUO codes AVI/DIP/DOC/GED/...)."""
+
+    __tablename__ = "vrijstelling"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(coded(4))
+    onderdeel: Mapped[str | None] = mapped_column(coded(4))  # None = the whole plicht
+    niveau: Mapped[str | None] = mapped_column(coded(6))
+    decision: Mapped[str] = mapped_column(coded(), default="aangevraagd")
+    decision_date: Mapped[dt.date | None]
+    valid_until: Mapped[dt.date | None]  # temporary codes INS/OPL
+    notes: Mapped[str | None] = mapped_column(Text)
+    person: Mapped[Person] = relationship(back_populates="vrijstellingen")
+
+
+class Ontheffing(Provenance, Base):
+    """Release from the plicht (BIO / MED), whole or per onderdeel (DOMAIN.md §9)."""
+
+    __tablename__ = "ontheffing"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    grond: Mapped[str] = mapped_column(coded(4))
+    onderdeel: Mapped[str | None] = mapped_column(coded(4))
+    decision: Mapped[str] = mapped_column(coded(), default="aangevraagd")
+    decision_date: Mapped[dt.date | None]
+    uren_belastbaarheid: Mapped[float | None]  # urenBelastbaarheidParticipatieactiviteit
+    notes: Mapped[str | None] = mapped_column(Text)
+    person: Mapped[Person] = relationship(back_populates="ontheffingen")

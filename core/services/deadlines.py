@@ -1,0 +1,77 @@
+"""Every clock of one dossier or of the whole caseload, for the overview, the CLI and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core import models as m
+from core.rules.clocks import Clock, all_clocks
+from core.rules.next_step import next_steps
+from core.rules.requirements import requirements
+from core.services.facts import dossier_facts
+from core.services.store import Store
+
+# Everything the clocks need; hours are left out (no clock depends on them).
+_CLOCK_LOAD = (
+    selectinload(m.Person.azc),
+    selectinload(m.Person.pip_versions),
+    selectinload(m.Person.exams),
+    selectinload(m.Person.verlengingen),
+    selectinload(m.Person.ontzorging),
+    selectinload(m.Person.afspraken),
+    selectinload(m.Person.lbt),
+    selectinload(m.Person.vrijstellingen),
+    selectinload(m.Person.ontheffingen),
+    selectinload(m.Person.contacts),
+    selectinload(m.Person.intake_topics),
+)
+
+
+@dataclass(frozen=True)
+class DossierClock:
+    dossier: int
+    name: str
+    clock: Clock
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.clock
+        return {
+            "dossier": self.dossier,
+            "name": self.name,
+            "kind": c.kind,
+            "date": c.date.isoformat() if c.date else None,
+            "status": c.status,
+            "label": c.text(),
+            "source": c.source,
+        }
+
+
+def caseload_clocks(
+    store: Store, today: dt.date, *, dossier_id: int | None = None, batch: int = 500
+) -> list[DossierClock]:
+    out: list[DossierClock] = []
+    with store.read() as session:
+        query = select(m.Person).options(*_CLOCK_LOAD).order_by(m.Person.id)
+        if dossier_id is not None:
+            query = query.where(m.Person.id == dossier_id)
+        for person in session.scalars(query.execution_options(yield_per=batch)):
+            facts = dossier_facts(person, include_hours=False)
+            for clock in all_clocks(facts, today):
+                out.append(DossierClock(person.id, person.display_name, clock))
+    return out
+
+
+def dossier_overview(person: m.Person, today: dt.date) -> dict[str, Any]:
+    """Clocks, requirements and next steps of one loaded dossier (for the overview screen)."""
+    facts = dossier_facts(person)
+    return {
+        "clocks": all_clocks(facts, today),
+        "requirements": requirements(facts),
+        "next_steps": next_steps(facts, today),
+        "facts": facts,
+    }

@@ -1,0 +1,105 @@
+"""Documents and evidence: the file's bytes live in the (encrypted) database, with a SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from core import models as m
+from core.errors import NotFoundError, StorageError, ValidationError
+from core.i18n import _
+from core.services.records import get_person
+from core.services.store import Store
+from core.services.validation import clean
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+ALLOWED_TYPES = {
+    "application/pdf": (b"%PDF",),
+    "image/png": (b"\x89PNG",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "text/plain": (),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK",),
+    "application/msword": (b"\xd0\xcf\x11\xe0",),
+}
+
+
+def _sniff(name: str, data: bytes) -> str:
+    guessed = mimetypes.guess_type(name)[0] or ""
+    if guessed not in ALLOWED_TYPES:
+        raise ValidationError(
+            _("This kind of file cannot be attached. Use PDF, PNG, JPEG, Word or plain text."),
+            field="file",
+        )
+    magic = ALLOWED_TYPES[guessed]
+    if magic and not any(data.startswith(sig) for sig in magic):
+        raise ValidationError(_("The file's contents do not match its name."), field="file")
+    if guessed == "text/plain":
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(_("This text file is not readable text."), field="file") from None
+    return guessed
+
+
+def read_file_checked(path: str | Path) -> tuple[str, bytes]:
+    file = Path(path)
+    if not file.is_file():
+        raise ValidationError(_("There is no file at this place."), field="file")
+    try:
+        size = file.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise ValidationError(
+                _("This file is too large: at most {mb} MB.").format(mb=MAX_DOCUMENT_BYTES // 2**20),
+                field="file",
+            )
+        return file.name, file.read_bytes()
+    except OSError:
+        raise StorageError(_("The file could not be read.")) from None
+
+
+def attach_document(
+    store: Store, dossier_id: int, filename: str, data: bytes, values: dict[str, Any] | None = None
+) -> int:
+    if len(data) == 0:
+        raise ValidationError(_("This file is empty."), field="file")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("This file is too large: at most {mb} MB.").format(mb=MAX_DOCUMENT_BYTES // 2**20),
+            field="file",
+        )
+    safe_name = Path(filename).name[:255]
+    mime = _sniff(safe_name, data)
+    meta = clean(m.Document, {"title": safe_name, **(values or {})})
+    with store.transaction() as session:
+        get_person(session, dossier_id)
+        doc = m.Document(
+            person_id=dossier_id,
+            filename=safe_name,
+            mime_type=mime,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            content=data,
+            **meta,
+        )
+        session.add(doc)
+        session.flush()
+        return int(doc.id)
+
+
+def attach_file(store: Store, dossier_id: int, path: str | Path, values: dict[str, Any] | None = None) -> int:
+    name, data = read_file_checked(path)
+    return attach_document(store, dossier_id, name, data, values)
+
+
+def document_content(store: Store, document_id: int) -> tuple[m.Document, bytes]:
+    with store.read() as session:
+        doc = session.get(m.Document, document_id)
+        if doc is None:
+            raise NotFoundError(_("This document does not exist (any more)."))
+        data = doc.content
+        if hashlib.sha256(data).hexdigest() != doc.sha256:
+            raise StorageError(_("This document is damaged: its checksum does not match."))
+        session.expunge(doc)
+        return doc, data

@@ -1,0 +1,192 @@
+"""Dossiers: create, read (everything for the views in one go), search the caseload, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from core import models as m
+from core.i18n import _
+from core.services.records import get_person
+from core.services.store import Store
+from core.services.validation import clean
+
+_FULL = (
+    selectinload(m.Person.vrijstellingen),
+    selectinload(m.Person.ontheffingen),
+    selectinload(m.Person.azc),
+    selectinload(m.Person.coa_locations),
+    selectinload(m.Person.voorinburgering),
+    selectinload(m.Person.trainings),
+    selectinload(m.Person.skills),
+    selectinload(m.Person.education),
+    selectinload(m.Person.work),
+    selectinload(m.Person.ambitions),
+    selectinload(m.Person.intake_topics),
+    selectinload(m.Person.lbt),
+    selectinload(m.Person.pip_versions),
+    selectinload(m.Person.afspraken),
+    selectinload(m.Person.hours).selectinload(m.HourEntry.provider),
+    selectinload(m.Person.exams),
+    selectinload(m.Person.verlengingen),
+    selectinload(m.Person.ontzorging),
+    selectinload(m.Person.preconditions),
+    selectinload(m.Person.contacts),
+    selectinload(m.Person.conversations),
+    selectinload(m.Person.documents),
+    selectinload(m.Person.exports),
+)
+
+
+def create_dossier(store: Store, values: dict[str, Any]) -> int:
+    with store.transaction() as session:
+        cleaned = clean(m.Person, values)
+        person = m.Person(**cleaned)
+        session.add(person)
+        session.flush()
+        return int(person.id)
+
+
+def update_person(store: Store, dossier_id: int, values: dict[str, Any]) -> None:
+    with store.transaction() as session:
+        person = get_person(session, dossier_id)
+        existing = {c.key: getattr(person, c.key) for c in m.Person.__mapper__.column_attrs}
+        cleaned = clean(m.Person, values, existing=existing)
+        for key, value in cleaned.items():
+            setattr(person, key, value)
+
+
+def load_dossier(store: Store, dossier_id: int) -> m.Person:
+    """The whole dossier as a detached snapshot: read it, never change it directly."""
+    with store.read() as session:
+        person = session.scalars(
+            select(m.Person).where(m.Person.id == dossier_id).options(*_FULL)
+        ).first()
+        if person is None:
+            get_person(session, dossier_id)  # raises NotFoundError
+        session.expunge_all()
+        return person  # type: ignore[return-value]
+
+
+def find_by_identity(store: Store, bsn: str | None, v_nummer: str | None) -> int | None:
+    conds = []
+    if bsn:
+        conds.append(m.Person.bsn == bsn)
+    if v_nummer:
+        conds.append(m.Person.v_nummer == v_nummer)
+    if not conds:
+        return None
+    with store.read() as session:
+        return session.scalars(select(m.Person.id).where(or_(*conds))).first()
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    id: int
+    name: str
+    bsn: str | None
+    v_nummer: str | None
+    gemeente: str | None
+    doelgroep: str
+    regime: str
+    plicht_status: str
+    leerroute: str | None
+    date_of_birth: Any
+
+
+def _latest_leerroute() -> Any:
+    latest = (
+        select(m.PipVersion.person_id, func.max(m.PipVersion.version_no).label("v"))
+        .group_by(m.PipVersion.person_id)
+        .subquery()
+    )
+    return (
+        select(m.PipVersion.person_id, m.PipVersion.leerroute)
+        .join(latest, (latest.c.person_id == m.PipVersion.person_id) & (latest.c.v == m.PipVersion.version_no))
+        .subquery()
+    )
+
+
+def caseload_query(search: str = "", leerroute: str | None = None, status: str | None = None) -> Select:
+    route = _latest_leerroute()
+    query = (
+        select(
+            m.Person.id,
+            m.Person.given_names,
+            m.Person.family_name,
+            m.Person.bsn,
+            m.Person.v_nummer,
+            m.Person.gemeente,
+            m.Person.doelgroep,
+            m.Person.regime,
+            m.Person.plicht_status,
+            route.c.leerroute,
+            m.Person.date_of_birth,
+        )
+        .outerjoin(route, route.c.person_id == m.Person.id)
+    )
+    text = search.strip()
+    if text:
+        like = f"%{text.lower()}%"
+        digits = "".join(ch for ch in text if ch.isdigit())
+        conds = [
+            func.lower(m.Person.given_names + " " + m.Person.family_name).like(like),
+            func.lower(m.Person.family_name).like(like),
+            func.lower(m.Person.gemeente).like(like),
+        ]
+        if digits:
+            conds += [m.Person.bsn.like(f"{digits}%"), m.Person.v_nummer.like(f"{digits}%")]
+        query = query.where(or_(*conds))
+    if leerroute:
+        query = query.where(route.c.leerroute == leerroute)
+    if status:
+        query = query.where(m.Person.plicht_status == status)
+    return query.order_by(m.Person.family_name, m.Person.given_names, m.Person.id)
+
+
+def list_dossiers(
+    store: Store,
+    search: str = "",
+    *,
+    leerroute: str | None = None,
+    status: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[CaseloadRow]:
+    query = caseload_query(search, leerroute, status)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    with store.read() as session:
+        return [
+            CaseloadRow(
+                id=r[0],
+                name=" ".join(p for p in (r[1], r[2]) if p) or _("(no name)"),
+                bsn=r[3],
+                v_nummer=r[4],
+                gemeente=r[5],
+                doelgroep=r[6],
+                regime=r[7],
+                plicht_status=r[8],
+                leerroute=r[9],
+                date_of_birth=r[10],
+            )
+            for r in session.execute(query)
+        ]
+
+
+def count_dossiers(store: Store, search: str = "", **filters: Any) -> int:
+    query = caseload_query(search, filters.get("leerroute"), filters.get("status"))
+    with store.read() as session:
+        return int(session.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+
+
+def delete_dossier(store: Store, dossier_id: int) -> None:
+    """Remove the dossier, its documents and its audit trail for good."""
+    with store.transaction() as session:
+        person = get_person(session, dossier_id)
+        session.delete(person)
+        session.flush()
+        session.execute(delete(m.AuditEntry).where(m.AuditEntry.person_id == dossier_id))

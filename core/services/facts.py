@@ -1,0 +1,131 @@
+"""Build the rules' plain input (``core.rules.facts``) from a loaded dossier."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from core import models as m
+from core.rules.facts import (
+    AfspraakFacts,
+    DossierFacts,
+    ExamFacts,
+    HourFacts,
+    OntzorgingFacts,
+    PipFacts,
+    VerlengingFacts,
+)
+
+
+def keurmerk_valid(provider: m.Provider | None, on: dt.date) -> bool | None:
+    """Hours count only while the provider held a Blik op Werk (aspirant-)keurmerk (seed 003 L948)."""
+    if provider is None:
+        return None
+    if provider.keurmerk not in ("keurmerk", "aspirant"):
+        return False
+    if provider.keurmerk_from and on < provider.keurmerk_from:
+        return False
+    return not (provider.keurmerk_until and on > provider.keurmerk_until)
+
+
+def pip_facts(values: Any, version_no: int) -> PipFacts:
+    get = values.get if isinstance(values, dict) else lambda k, d=None: getattr(values, k, d)
+    return PipFacts(
+        version_no=version_no,
+        dagtekening=get("dagtekening"),
+        leerroute=get("leerroute"),
+        niveau=get("niveau"),
+        skill_levels={s: get(f"niveau_{s.lower()}") for s in ("LE", "LU", "SC", "SP")},
+        geschatte_intensiteit=get("geschatte_intensiteit"),
+        map_omitted=bool(get("map_omitted", False)),
+        gemeente=get("gemeente"),
+    )
+
+
+def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFacts:
+    azc = person.azc
+    granted = frozenset(
+        [v.onderdeel for v in person.vrijstellingen if v.decision == "toegekend" and v.onderdeel]
+        + [o.onderdeel for o in person.ontheffingen if o.decision == "toegekend" and o.onderdeel]
+    )
+    latest_lbt = person.lbt[-1] if person.lbt else None
+    hours: tuple[HourFacts, ...] = ()
+    if include_hours:
+        hours = tuple(
+            HourFacts(
+                date=h.date,
+                hours=h.hours,
+                category=h.category,
+                attendance=h.attendance,
+                provider_keurmerk_valid=keurmerk_valid(h.provider, h.date),
+                dutch_speaking=h.dutch_speaking,
+            )
+            for h in person.hours
+        )
+    return DossierFacts(
+        dossier_id=person.id,
+        regime=person.regime,
+        doelgroep=person.doelgroep,
+        plicht_status=person.plicht_status,
+        plicht_begindatum=person.plicht_begindatum,
+        datum_kennisgeving=person.datum_kennisgeving,
+        pip_clock_start=person.pip_clock_start,
+        vergunning_date=azc.vergunning_date if azc else None,
+        koppeling_date=azc.koppeling_date if azc else None,
+        huisvesting_date=azc.huisvesting_date if azc else None,
+        vestiging_date=azc.vestiging_date if azc else None,
+        brp_inschrijving_date=azc.brp_inschrijving_date if azc else None,
+        bijstand_start=person.bijstand_start,
+        literacy=person.literacy,
+        pips=tuple(pip_facts(p, p.version_no) for p in person.pip_versions),
+        exams=tuple(
+            ExamFacts(
+                onderdeel=x.onderdeel,
+                niveau=x.niveau,
+                planned_date=x.planned_date,
+                registration_date=x.registration_date,
+                resultaat=x.resultaat,
+                reden_geen_resultaat=x.reden_geen_resultaat,
+                result_date=x.result_date,
+                free_attempt=x.free_attempt,
+                exam_type=x.exam_type,
+            )
+            for x in person.exams
+        ),
+        hours=hours,
+        verlengingen=tuple(
+            VerlengingFacts(
+                decision=v.decision,
+                months=v.months,
+                new_end_date=v.new_end_date,
+                requested_date=v.requested_date,
+                decision_date=v.decision_date,
+            )
+            for v in person.verlengingen
+        ),
+        ontzorging=tuple(
+            OntzorgingFacts(
+                kind=o.kind,
+                from_date=o.from_date,
+                until_date=o.until_date,
+                extended=o.extended,
+                step=o.step,
+                status=o.status,
+            )
+            for o in person.ontzorging
+        ),
+        afspraken=tuple(
+            AfspraakFacts(text=a.text, due_date=a.due_date, status=a.status)
+            for a in person.afspraken
+        ),
+        lbt_date=latest_lbt.datum_afname if latest_lbt else None,
+        lbt_resultaat=latest_lbt.resultaat if latest_lbt else None,
+        datum_eindgesprek_map=person.datum_eindgesprek_map,
+        datum_ondertekening_pvt=person.datum_ondertekening_pvt,
+        datum_afronding_zroute=person.datum_afronding_zroute,
+        datum_taalschakeldiploma=person.datum_taalschakeldiploma,
+        map_omitted_working=person.map_omitted_working,
+        vrijgesteld_onderdelen=granted,
+        has_vaste_aanspreekpunt=any(c.is_vaste_aanspreekpunt for c in person.contacts),
+        intake_status={t.topic: t.status for t in person.intake_topics},
+    )

@@ -1,0 +1,120 @@
+"""The open dossier store: a Database plus who is working (for the audit trail).
+
+Every user action is one ``with store.transaction() as s:`` block — one transaction — so a crash
+either keeps the whole action or none of it. Two session hooks live here: the audit trail (who
+changed which fields, never the values) and the guard that keeps PIP versions immutable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from core import models as m
+from core.db import Database
+from core.errors import ValidationError
+from core.i18n import _
+from core.models.base import utcnow
+from core.models.enums import ActorKind
+
+
+@dataclass(frozen=True)
+class Actor:
+    kind: str = ActorKind.PARTICIPANT.value
+    name: str | None = None
+
+
+_AUDITED_SKIP = (m.AuditEntry, m.ExportLog)
+
+
+def _person_id(obj: Any) -> int | None:
+    if isinstance(obj, m.Person):
+        return obj.id
+    return getattr(obj, "person_id", None)
+
+
+def _changed_fields(obj: Any) -> list[str]:
+    state = inspect(obj)
+    names = []
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes() and attr.key not in ("updated_at", "created_at"):
+            names.append(attr.key)
+    return names
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    for obj in session.dirty:
+        if isinstance(obj, m.PipVersion) and session.is_modified(obj, include_collections=False):
+            raise ValidationError(
+                _("A PIP version is a formal decision and cannot be changed. Make a new version.")
+            )
+    actor: Actor = session.info.get("actor") or Actor(ActorKind.SYSTEM.value)
+    pending: list[tuple[Any, str, list[str]]] = []
+    for obj in session.new:
+        if not isinstance(obj, _AUDITED_SKIP):
+            pending.append((obj, "create", []))
+    for obj in session.dirty:
+        if isinstance(obj, _AUDITED_SKIP) or not session.is_modified(obj, include_collections=False):
+            continue
+        pending.append((obj, "update", _changed_fields(obj)))
+    for obj in session.deleted:
+        if not isinstance(obj, _AUDITED_SKIP):
+            pending.append((obj, "delete", []))
+    session.info.setdefault("audit_pending", []).extend(
+        (obj, action, fields, actor) for obj, action, fields in pending
+    )
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    pending = session.info.pop("audit_pending", [])
+    if not pending:
+        return
+    now = utcnow()
+    rows = []
+    for obj, action, fields, actor in pending:
+        rows.append(
+            {
+                "person_id": _person_id(obj),
+                "at": now,
+                "actor_kind": actor.kind,
+                "actor_name": actor.name,
+                "action": action,
+                "entity": obj.__tablename__,
+                "entity_id": getattr(obj, "id", None),
+                "fields": fields,
+            }
+        )
+    session.execute(m.AuditEntry.__table__.insert(), rows)
+
+
+class Store:
+    """What every service function takes: the database and the acting person."""
+
+    def __init__(self, db: Database, actor: Actor | None = None) -> None:
+        self.db = db
+        self.actor = actor or Actor()
+        if not getattr(db.sessions, "_bm_hooks", False):
+            event.listen(db.sessions, "before_flush", _before_flush)
+            event.listen(db.sessions, "after_flush", _after_flush)
+            db.sessions._bm_hooks = True  # type: ignore[attr-defined]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.db.session() as session:
+            session.info["actor"] = self.actor
+            yield session
+
+    def read(self) -> Session:
+        """A session for reading only (the caller closes it)."""
+        return self.db.sessions()
+
+    @property
+    def today(self) -> dt.date:
+        return dt.date.today()

@@ -1,0 +1,309 @@
+"""Validation of every value before it reaches the database, derived from the models' columns
+plus the domain rules (BSN elfproef, coded values, date ranges, hours per day).
+
+``clean(model, values)`` returns converted values or raises one ValidationError that lists every
+bad field, so a form can show all messages at once and keep what the person typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Text
+from sqlalchemy import inspect as sa_inspect
+
+from core import models as m
+from core.errors import ValidationError
+from core.i18n import N_, _
+from core.models import enums as e
+from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+TEXT_MAX = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[+0-9 ()\-]{6,20}$")
+
+ENUMS: dict[tuple[type, str], type[StrEnum]] = {
+    (m.Person, "regime"): e.Regime,
+    (m.Person, "plicht_status"): e.PlichtStatus,
+    (m.Person, "doelgroep"): e.Doelgroep,
+    (m.Person, "gedetailleerde_doelgroep"): e.GedetailleerdeDoelgroep,
+    (m.Person, "literacy"): e.Alfabetisering,
+    (m.Person, "pip_clock_start"): e.PipClockStart,
+    (m.Vrijstelling, "code"): e.VrijstellingCode,
+    (m.Vrijstelling, "onderdeel"): e.Onderdeel,
+    (m.Vrijstelling, "niveau"): e.Niveau,
+    (m.Vrijstelling, "decision"): e.Decision,
+    (m.Ontheffing, "grond"): e.OntheffingGrond,
+    (m.Ontheffing, "onderdeel"): e.Onderdeel,
+    (m.Ontheffing, "decision"): e.Decision,
+    (m.Voorinburgering, "toestemming"): e.Toestemming,
+    (m.Voorinburgering, "level_reached"): e.Niveau,
+    (m.Education, "idw_status"): e.IdwStatus,
+    (m.Ambition, "term"): e.AfspraakTerm,
+    (m.IntakeTopic, "status"): e.IntakeStatus,
+    (m.IntakeTopic, "source"): e.InfoSource,
+    (m.Leerbaarheidstoets, "resultaat"): e.LbtResultaat,
+    (m.PipVersion, "leerroute"): e.Leerroute,
+    (m.PipVersion, "niveau"): e.Niveau,
+    (m.PipVersion, "niveau_le"): e.Niveau,
+    (m.PipVersion, "niveau_lu"): e.Niveau,
+    (m.PipVersion, "niveau_sc"): e.Niveau,
+    (m.PipVersion, "niveau_sp"): e.Niveau,
+    (m.PipVersion, "alfabetisering"): e.Alfabetisering,
+    (m.Afspraak, "owner"): e.AfspraakOwner,
+    (m.Afspraak, "term"): e.AfspraakTerm,
+    (m.Afspraak, "status"): e.AfspraakStatus,
+    (m.HourEntry, "category"): e.HourCategory,
+    (m.HourEntry, "attendance"): e.Attendance,
+    (m.HourEntry, "source"): e.RecordSource,
+    (m.Provider, "keurmerk"): e.Keurmerk,
+    (m.ExamAttempt, "onderdeel"): e.Onderdeel,
+    (m.ExamAttempt, "niveau"): e.Niveau,
+    (m.ExamAttempt, "resultaat"): e.ExamResultaat,
+    (m.ExamAttempt, "reden_geen_resultaat"): e.RedenGeenResultaat,
+    (m.Verlenging, "decision"): e.Decision,
+    (m.OntzorgingItem, "kind"): e.OntzorgingKind,
+    (m.OntzorgingItem, "step"): e.OntzorgingStep,
+    (m.Precondition, "kind"): e.PreconditionKind,
+    (m.Precondition, "status"): e.PreconditionStatus,
+    (m.Contact, "role"): e.ContactRole,
+    (m.Conversation, "type"): e.ConversationType,
+    (m.Conversation, "channel"): e.Channel,
+    (m.Conversation, "interpreter"): e.Interpreter,
+    (m.Document, "kind"): e.DocumentKind,
+}
+
+# (model, earlier field, later field): the later date may not come before the earlier one.
+DATE_ORDER: tuple[tuple[type, str, str], ...] = (
+    (m.CoaLocation, "from_date", "until_date"),
+    (m.Voorinburgering, "start_date", "end_date"),
+    (m.WorkExperience, "from_date", "until_date"),
+    (m.OntzorgingItem, "from_date", "until_date"),
+    (m.Verlenging, "requested_date", "decision_date"),
+    (m.ExamAttempt, "registration_date", "planned_date"),
+    (m.ExamAttempt, "planned_date", "result_date"),
+    (m.Provider, "keurmerk_from", "keurmerk_until"),
+    (m.AzcPhase, "vergunning_date", "koppeling_date"),
+    (m.Leerbaarheidstoets, "datum_afname", "datum_afname"),
+)
+
+# Fields nobody types: never accepted from a form or an import.
+PROTECTED = {"id", "person_id", "uuid", "created_at", "updated_at", "version_no", "sha256", "size"}
+
+
+def _control_free(value: str, multiline: bool) -> bool:
+    if multiline:
+        value = value.replace("\n", "").replace("\r", "").replace("\t", "")
+    return not _CONTROL.search(value)
+
+
+def to_date(value: Any) -> dt.date | None:
+    """Accept a date or an ISO string (YYYY-MM-DD); raise ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(value)
+
+
+def _convert(model: type, name: str, column: Any, value: Any) -> Any:
+    """Convert one value; return it or raise ValueError with a translated message."""
+    col_type = column.type
+    if value is None or (isinstance(value, str) and not value.strip() and column.nullable):
+        if not column.nullable and column.default is None:
+            raise ValueError(_("This field is required."))
+        return None
+    enum = ENUMS.get((model, name))
+    if enum is not None:
+        raw = value.value if isinstance(value, StrEnum) else str(value).strip()
+        if raw not in {item.value for item in enum}:
+            raise ValueError(_("“{value}” is not one of the allowed choices.").format(value=raw[:40]))
+        return raw
+    if isinstance(col_type, Boolean):
+        if isinstance(value, bool):
+            return value
+        if value in (0, 1, "0", "1", "true", "false"):
+            return value in (1, "1", "true")
+        raise ValueError(_("Choose yes or no."))
+    if isinstance(col_type, DateTime):
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(_("Enter a date and time such as 2025-03-15 14:30.")) from None
+        if not isinstance(value, dt.datetime):
+            raise ValueError(_("Enter a date and time such as 2025-03-15 14:30."))
+        if not EARLIEST <= value.date() <= LATEST:
+            raise ValueError(_("This date is too far in the past or the future."))
+        return value.replace(tzinfo=None)
+    if isinstance(col_type, Date):
+        try:
+            date = to_date(value)
+        except (ValueError, TypeError):
+            raise ValueError(_("Enter a real date, such as 2025-03-15.")) from None
+        if date is not None and not EARLIEST <= date <= LATEST:
+            raise ValueError(_("This date is too far in the past or the future."))
+        return date
+    if isinstance(col_type, Integer):
+        if isinstance(value, bool):
+            raise ValueError(_("Enter a whole number."))
+        try:
+            number = int(str(value).strip()) if not isinstance(value, int) else value
+        except ValueError:
+            raise ValueError(_("Enter a whole number.")) from None
+        if not -1_000_000 <= number <= 1_000_000:
+            raise ValueError(_("This number is out of range."))
+        return number
+    if isinstance(col_type, Float | Numeric):
+        if isinstance(value, bool):
+            raise ValueError(_("Enter a number."))
+        try:
+            text = str(value).strip().replace(",", ".")
+            number_d = Decimal(text)
+        except (InvalidOperation, ValueError):
+            raise ValueError(_("Enter a number.")) from None
+        if not number_d.is_finite() or not Decimal(-1_000_000) <= number_d <= Decimal(1_000_000):
+            raise ValueError(_("This number is out of range."))
+        return number_d if isinstance(col_type, Numeric) and not isinstance(col_type, Float) else float(number_d)
+    if isinstance(col_type, JSON):
+        if not isinstance(value, list | dict):
+            raise ValueError(_("Unexpected value."))
+        return value
+    if isinstance(col_type, String | Text):
+        if not isinstance(value, str):
+            value = str(value)
+        value = unicodedata.normalize("NFC", value.strip())
+        multiline = isinstance(col_type, Text)
+        limit = col_type.length or TEXT_MAX
+        if len(value) > limit:
+            raise ValueError(
+                _("This text is too long: at most {limit} characters.").format(limit=limit)
+            )
+        if not _control_free(value, multiline):
+            raise ValueError(_("This text contains invisible control characters."))
+        if not value and not column.nullable and column.default is None:
+            raise ValueError(_("This field is required."))
+        return value
+    return value
+
+
+def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
+    if value is None:
+        return value
+    if name == "bsn":
+        norm = normalize_bsn(value)
+        if not is_valid_bsn(norm):
+            raise ValueError(_("This BSN is not valid: it fails the eleven-test (elfproef)."))
+        return norm
+    if name == "v_nummer":
+        norm = re.sub(r"[\s.\-]", "", value)
+        if not is_valid_v_nummer(norm):
+            raise ValueError(_("A V-number has 10 digits."))
+        return norm
+    if name == "email" or name == "contact_email":
+        if not _EMAIL.match(value):
+            raise ValueError(_("Enter an e-mail address such as name@example.nl."))
+    if name == "phone" and not _PHONE.match(value):
+        raise ValueError(_("Enter a phone number with digits only, such as 06 12345678."))
+    if name == "date_of_birth":
+        if value > today:
+            raise ValueError(_("A date of birth cannot be in the future."))
+        if value < dt.date(today.year - 120, 1, 1):
+            raise ValueError(_("This date of birth is more than 120 years ago."))
+    if model is m.HourEntry and name == "hours" and not 0 < value <= 24:
+        raise ValueError(_("Enter between 0 and 24 hours for one day."))
+    if model is m.Voorinburgering and name.endswith("_hours") and not 0 <= value <= 2000:
+        raise ValueError(_("Enter a number of hours between 0 and 2000."))
+    if name in ("attempt_no",) and not 1 <= value <= 50:
+        raise ValueError(_("Enter an attempt number between 1 and 50."))
+    if name in ("months",) and not 1 <= value <= 60:
+        raise ValueError(_("Enter between 1 and 60 months."))
+    if name in ("fee", "amount") and value < 0:
+        raise ValueError(_("An amount cannot be negative."))
+    if name in ("geschatte_intensiteit", "behaalde_score", "benodigde_score") and value < 0:
+        raise ValueError(_("This number cannot be negative."))
+    if name in ("from_year", "to_year") and not 1900 <= value <= today.year + 10:
+        raise ValueError(_("Enter a year between 1900 and {year}.").format(year=today.year + 10))
+    if name == "hours_per_week" and not 0 <= value <= 80:
+        raise ValueError(_("Enter between 0 and 80 hours a week."))
+    if name == "languages_spoken" and (
+        not all(isinstance(x, str) and 2 <= len(x) <= 10 for x in value) or len(value) > 20
+    ):
+        raise ValueError(_("Unexpected value."))
+    return value
+
+
+def clean(
+    model: type,
+    values: dict[str, Any],
+    *,
+    existing: dict[str, Any] | None = None,
+    partial: bool = True,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Validate and convert ``values`` for ``model``. ``existing`` holds the record's current
+    values, so cross-field checks (end after start) see the whole record."""
+    today = today or dt.date.today()
+    columns = {c.key: c for c in sa_inspect(model).columns}
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in PROTECTED or name not in columns:
+            errors[name] = _("This field cannot be set.")
+            continue
+        try:
+            converted = _convert(model, name, columns[name], value)
+            out[name] = _special(model, name, converted, today)
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if not partial:
+        for name, column in columns.items():
+            if name in PROTECTED or name in out or name in errors:
+                continue
+            if not column.nullable and column.default is None and not column.primary_key:
+                if column.foreign_keys:
+                    continue
+                errors[name] = _("This field is required.")
+    merged = {**(existing or {}), **out}
+    for cls, early, late in DATE_ORDER:
+        if cls is model and early != late and merged.get(early) and merged.get(late):
+            a, b = merged[early], merged[late]
+            if isinstance(a, dt.datetime):
+                a = a.date()
+            if isinstance(b, dt.datetime):
+                b = b.date()
+            if b < a and late not in errors:
+                errors[late] = _("This date comes before {other}.").format(
+                    other=_field_label(early)
+                )
+    if errors:
+        first = next(iter(errors.values()))
+        raise ValidationError(first, field=next(iter(errors)), errors=errors)
+    return out
+
+
+_FIELD_LABELS = {
+    "from_date": N_("the start date"),
+    "start_date": N_("the start date"),
+    "requested_date": N_("the request date"),
+    "registration_date": N_("the registration date"),
+    "planned_date": N_("the exam date"),
+    "keurmerk_from": N_("the start date"),
+    "vergunning_date": N_("the permit date"),
+}
+
+
+def _field_label(name: str) -> str:
+    return _(_FIELD_LABELS.get(name, name))

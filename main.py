@@ -1,0 +1,33 @@
+"""Blauwe Map: entry point. Parses the arguments, sets up paths, logging and the language, then
+runs a command-line subcommand or starts the app window. Nothing happens at import time."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from core import cli, i18n, paths
+    from core.logsetup import setup_logging
+    from core.settings import Settings
+
+    parser = cli.build_parser()
+    args = parser.parse_args(argv)
+    app_paths = paths.init(args.data_dir).ensure()
+    setup_logging(app_paths.logs, args.verbose)
+    settings = Settings.load(app_paths.settings_file)
+    lang = args.lang or settings.language
+    if lang:
+        try:
+            i18n.set_language(lang)
+        except ValueError:
+            parser.error(f"unknown language code {lang!r}; choose from {', '.join(i18n.shipped_codes())}")
+    if args.command in (None, "gui"):
+        from gui.app import run_gui
+
+        return run_gui(args, settings)
+    return cli.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
