@@ -53,7 +53,7 @@ def new_pip_version(
             merged["niveau"] = "B1"  # DUO default for the B1-route and the onderwijsroute
         facts = dossier_facts(person)
         candidate = pip_facts(merged, (current.version_no + 1) if current else 1)
-        findings = validate_pip(candidate, facts)
+        findings = validate_pip(candidate, facts, merged.get("lbt_afwijking_reden"))
         errors = [f for f in findings if f.severity == "error"]
         if errors and not allow_errors:
             raise ValidationError(errors[0].text(), field=getattr(errors[0], "field", None))

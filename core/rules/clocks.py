@@ -1,0 +1,260 @@
+"""Every clock of a dossier (DOMAIN.md §3): when it ends, what started it, and its status.
+
+Deadlines come from the legal norms in :mod:`core.rules.table`, never from averages. A clock is
+``open`` (running), ``done`` (met, or its window closed without anything owed) or ``overdue``
+(the date passed and what it asks for did not happen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from core.i18n import N_, _
+from core.rules.dates import add_months, add_weeks
+from core.rules.facts import DossierFacts, ExamFacts
+from core.rules.table import RULES, RuleTable
+
+OPEN, DONE, OVERDUE = "open", "done", "overdue"
+ACTIVE_PLICHT = ("plichtig", "tijdelijk_vrijgesteld")
+FULFILLED = ("voldaan_diploma", "voldaan_z_certificaat")
+
+# Stable codes (used in the CLI's JSON, the calendar export and the klantprofiel).
+KIND_LABELS: dict[str, str] = {
+    "koppeling_due": N_("Koppeling to a gemeente"),
+    "housing_due": N_("Housing in the gemeente (norm)"),
+    "pip_due": N_("PIP to be set by the gemeente"),
+    "termijn_end": N_("End of the inburgeringstermijn"),
+    "leerroute_change_end": N_("Last day to change the leerroute"),
+    "exam_registration": N_("Register for the {detail} exam"),
+    "exam_result": N_("Result of the {detail} exam expected"),
+    "ontzorging_end": N_("End of financieel ontzorgen"),
+    "map_eindgesprek": N_("MAP final interview (eindgesprek)"),
+    "pvt_ondertekening": N_("Sign the participatieverklaring (PVT)"),
+    "z_eindgesprek": N_("Z-route final interview (eindgesprek)"),
+    "afspraak_due": N_("Agreement: {detail}"),
+    "verlenging_decision": N_("Decision on the requested extension (verlenging)"),
+}
+KINDS = tuple(KIND_LABELS)
+
+
+@dataclass(frozen=True)
+class Clock:
+    kind: str
+    date: dt.date | None
+    status: str
+    source: str
+    start: dt.date | None = None  # the event that started the clock
+    detail: str = ""  # an exam onderdeel, an agreement's text
+
+    def text(self) -> str:
+        """The translated, human-readable label."""
+        return _(KIND_LABELS[self.kind]).format(detail=self.detail)
+
+    def days_left(self, today: dt.date) -> int | None:
+        return None if self.date is None else (self.date - today).days
+
+
+def _status(deadline: dt.date, met: bool, today: dt.date) -> str:
+    if met:
+        return DONE
+    return OVERDUE if today > deadline else OPEN
+
+
+def pip_clock_start(f: DossierFacts) -> dt.date | None:
+    """The event that starts the 10-week PIP clock, as the user chose it (the sources disagree:
+    huisvesting seed 001 L2418, vestiging L2468, BRP-inschrijving seed 004 L1344)."""
+    return {
+        "huisvesting": f.huisvesting_date,
+        "vestiging": f.vestiging_date,
+        "brp_inschrijving": f.brp_inschrijving_date,
+    }.get(f.pip_clock_start)
+
+
+def pip_due_date(f: DossierFacts, t: RuleTable = RULES) -> dt.date | None:
+    start = pip_clock_start(f)
+    return add_weeks(start, t.pip_weeks) if start else None
+
+
+def termijn_start(f: DossierFacts) -> dt.date | None:
+    """Wi2021: the dagtekening of the first PIP (seed 001 L1137-1138). Wi2013/Wi2007: the
+    kennisgevingsbrief (seed 001 L1708-1710)."""
+    if f.regime == "Wi2021":
+        first = f.first_pip
+        return first.dagtekening if first else None
+    return f.datum_kennisgeving or f.plicht_begindatum
+
+
+def termijn_end(f: DossierFacts, t: RuleTable = RULES) -> dt.date | None:
+    """Start + 3 years, moved by every granted verlenging. A decision that names a new end date
+    wins over a number of months (DUO's decision is what counts)."""
+    start = termijn_start(f)
+    if start is None:
+        return None
+    end = add_months(start, t.termijn_months)
+    granted = [v for v in f.verlengingen if v.decision == "toegekend"]
+    stated = [v.new_end_date for v in granted if v.new_end_date]
+    months = sum(v.months or 0 for v in granted if not v.new_end_date)
+    if months:
+        end = add_months(end, months)
+    if stated:
+        end = max([end, *stated])
+    return end
+
+
+def leerroute_change_end(f: DossierFacts, t: RuleTable = RULES) -> dt.date | None:
+    start = termijn_start(f)
+    return add_months(start, t.leerroute_change_months) if start else None
+
+
+def exam_registration_deadline(exam: ExamFacts, t: RuleTable = RULES) -> dt.date | None:
+    """Register at least 6 weeks before the exam date (ext inburgeren.nl; DOMAIN.md §3)."""
+    if exam.planned_date is None:
+        return None
+    return add_weeks(exam.planned_date, -t.exam_registration_lead_weeks)
+
+
+def exam_result_due(exam: ExamFacts, t: RuleTable = RULES) -> dt.date | None:
+    return add_weeks(exam.planned_date, t.exam_result_weeks) if exam.planned_date else None
+
+
+def ontzorging_end(f: DossierFacts, t: RuleTable = RULES) -> dt.date | None:
+    """Six months from the start of the bijstand right; the gemeente may extend it (a later
+    end date of an extended item), never shorten it (seed 004 L1486-1503)."""
+    if f.bijstand_start is None:
+        return None
+    end = add_months(f.bijstand_start, t.ontzorging_months)
+    extended = [o.until_date for o in f.ontzorging if o.extended and o.until_date]
+    return max([end, *extended])
+
+
+def _plicht_clocks(f: DossierFacts, today: dt.date, t: RuleTable) -> list[Clock]:
+    out: list[Clock] = []
+    active = f.plicht_status in ACTIVE_PLICHT
+    fulfilled = f.plicht_status in FULFILLED
+    wi2021 = f.regime == "Wi2021"
+    if wi2021 and active:
+        start = pip_clock_start(f)
+        due = pip_due_date(f, t)
+        if due is not None:
+            out.append(
+                Clock("pip_due", due, _status(due, bool(f.pips), today), "seed 003 L430-436", start)
+            )
+    end = termijn_end(f, t)
+    if end is not None and (active or fulfilled):
+        met = fulfilled
+        out.append(
+            Clock(
+                "termijn_end",
+                end,
+                _status(end, met, today),
+                "seed 001 L1137-1138",
+                termijn_start(f),
+            )
+        )
+    pip = f.current_pip
+    if wi2021 and active and pip is not None:
+        change = leerroute_change_end(f, t)
+        if change is not None:
+            # A window that closes: past it nothing is owed, so it is done, never overdue.
+            status = DONE if today > change else OPEN
+            out.append(
+                Clock("leerroute_change_end", change, status, "ext nt2.nl", termijn_start(f))
+            )
+        if end is not None:
+            if pip.leerroute in ("B", "Z") and not (pip.map_omitted or f.map_omitted_working):
+                met = f.datum_eindgesprek_map is not None
+                out.append(
+                    Clock("map_eindgesprek", end, _status(end, met, today), "seed 001 L3285-3324")
+                )
+            met = f.datum_ondertekening_pvt is not None
+            out.append(
+                Clock("pvt_ondertekening", end, _status(end, met, today), "seed 001 L3169-3175")
+            )
+            if pip.leerroute == "Z":
+                met = f.datum_afronding_zroute is not None
+                out.append(Clock("z_eindgesprek", end, _status(end, met, today), "seed 001 L3077"))
+    for v in f.verlengingen:
+        if v.decision == "aangevraagd" and v.requested_date:
+            out.append(Clock("verlenging_decision", None, OPEN, "ext DUO spec", v.requested_date))
+    return out
+
+
+def _exam_clocks(f: DossierFacts, today: dt.date, t: RuleTable) -> list[Clock]:
+    out: list[Clock] = []
+    for exam in f.exams:
+        if exam.planned_date is None:
+            continue
+        has_result = exam.resultaat is not None
+        reg = exam_registration_deadline(exam, t)
+        if reg is not None and not has_result and exam.planned_date >= today:
+            met = exam.registration_date is not None
+            out.append(
+                Clock(
+                    "exam_registration",
+                    reg,
+                    _status(reg, met, today),
+                    "ext inburgeren.nl",
+                    detail=exam.onderdeel,
+                )
+            )
+        due = exam_result_due(exam, t)
+        if due is not None and exam.planned_date <= today:
+            out.append(
+                Clock(
+                    "exam_result",
+                    due,
+                    _status(due, has_result, today),
+                    "ext DUO",
+                    exam.planned_date,
+                    detail=exam.onderdeel,
+                )
+            )
+    return out
+
+
+def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Clock]:
+    """Every clock of the dossier, sorted by date (clocks without a date last)."""
+    out: list[Clock] = []
+    asiel = f.doelgroep == "Asielstatushouder"
+    if asiel and f.vergunning_date:
+        due = add_weeks(f.vergunning_date, t.koppeling_weeks)
+        out.append(
+            Clock(
+                "koppeling_due",
+                due,
+                _status(due, f.koppeling_date is not None, today),
+                "seed 001 L1057-1058",
+                f.vergunning_date,
+            )
+        )
+    if asiel and f.koppeling_date:
+        due = add_weeks(f.koppeling_date, t.housing_weeks)
+        out.append(
+            Clock(
+                "housing_due",
+                due,
+                _status(due, f.huisvesting_date is not None, today),
+                "seed 001 L1058-1059",
+                f.koppeling_date,
+            )
+        )
+    out.extend(_plicht_clocks(f, today, t))
+    out.extend(_exam_clocks(f, today, t))
+    end = ontzorging_end(f, t)
+    if asiel and end is not None:
+        status = DONE if today > end else OPEN
+        out.append(Clock("ontzorging_end", end, status, "seed 004 L1486-1503", f.bijstand_start))
+    for a in f.afspraken:
+        if a.due_date is not None and a.status != "vervallen":
+            met = a.status == "gedaan"
+            out.append(
+                Clock(
+                    "afspraak_due",
+                    a.due_date,
+                    _status(a.due_date, met, today),
+                    "seed 004 L1444-1479",
+                    detail=a.text[:80],
+                )
+            )
+    return sorted(out, key=lambda c: (c.date is None, c.date or dt.date.max, c.kind))
