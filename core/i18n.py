@@ -179,7 +179,7 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _state.translations.npgettext(context, singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a module-level string for extraction; translate it later with ``_()``."""
     return message
 

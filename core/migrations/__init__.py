@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.errors import MigrationError, NewerDatabaseError
 
@@ -27,7 +27,7 @@ SCRIPT_LOCATION = Path(__file__).resolve().parent
 before_upgrade: list[Callable[[Database, str | None], None]] = []
 
 
-def _config():  # type: ignore[no-untyped-def]
+def _config() -> Any:
     from alembic.config import Config
 
     cfg = Config()

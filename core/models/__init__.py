@@ -39,5 +39,6 @@ __all__ = [
     "Training",
     "Verlenging",
     "Voorinburgering",
+    "Vrijstelling",
     "WorkExperience",
 ]

@@ -127,7 +127,7 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
     for code, (status, notes) in statuses.items():
         set_intake_topic(store, pid, code, {"status": status, "notes": notes or None, "source": "conversation", "source_date": ago(13), "author": "M. de Vries (klantmanager)", "share_consent": code not in ("fysieke_gezondheid", "mentale_gezondheid", "gezinssituatie", "financiele_zelfredzaamheid")})
 
-    first_pip, _ = new_pip_version(
+    _first_pip, _findings = new_pip_version(
         store,
         pid,
         {

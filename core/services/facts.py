@@ -32,8 +32,8 @@ def pip_facts(values: Any, version_no: int) -> PipFacts:
     get = values.get if isinstance(values, dict) else lambda k, d=None: getattr(values, k, d)
     return PipFacts(
         version_no=version_no,
-        dagtekening=get("dagtekening"),
-        leerroute=get("leerroute"),
+        dagtekening=get("dagtekening"),  # type: ignore[arg-type]
+        leerroute=get("leerroute"),  # type: ignore[arg-type]
         niveau=get("niveau"),
         skill_levels={s: get(f"niveau_{s.lower()}") for s in ("LE", "LU", "SC", "SP")},
         geschatte_intensiteit=get("geschatte_intensiteit"),

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from core import models as m
 from core.errors import ValidationError
@@ -91,6 +91,5 @@ def sign_version(store: Store, pip_id: int, who: str, on: dt.date) -> None:
         pip = session.get(m.PipVersion, pip_id)
         if pip is None:
             raise ValidationError(_("This PIP version does not exist."))
-        table = m.PipVersion.__table__
         column = "signed_person_date" if who == "person" else "signed_gemeente_date"
-        session.execute(table.update().where(table.c.id == pip_id).values({column: on}))
+        session.execute(update(m.PipVersion).where(m.PipVersion.id == pip_id).values({column: on}))

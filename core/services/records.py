@@ -180,7 +180,7 @@ def set_section(store: Store, dossier_id: int, section: str, values: dict[str, A
         raise ValidationError(_("Unknown section: {name}").format(name=section[:40]))
     with store.transaction() as session:
         get_person(session, dossier_id)
-        obj = session.scalars(select(model).where(model.person_id == dossier_id)).first()
+        obj = session.scalars(select(model).where(model.person_id == dossier_id)).first()  # type: ignore[attr-defined]
         cleaned = clean(model, values, existing=_values_of(obj) if obj else None)
         if obj is None:
             obj = model(person_id=dossier_id)

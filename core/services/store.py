@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from core import models as m
@@ -91,7 +91,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
                 "fields": fields,
             }
         )
-    session.execute(m.AuditEntry.__table__.insert(), rows)
+    session.execute(insert(m.AuditEntry), rows)
 
 
 class Store:

@@ -212,9 +212,8 @@ def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
         if not is_valid_v_nummer(norm):
             raise ValueError(_("A V-number has 10 digits."))
         return norm
-    if name == "email" or name == "contact_email":
-        if not _EMAIL.match(value):
-            raise ValueError(_("Enter an e-mail address such as name@example.nl."))
+    if name in ("email", "contact_email") and not _EMAIL.match(value):
+        raise ValueError(_("Enter an e-mail address such as name@example.nl."))
     if name == "phone" and not _PHONE.match(value):
         raise ValueError(_("Enter a phone number with digits only, such as 06 12345678."))
     if name == "date_of_birth":
@@ -256,7 +255,7 @@ def clean(
     """Validate and convert ``values`` for ``model``. ``existing`` holds the record's current
     values, so cross-field checks (end after start) see the whole record."""
     today = today or dt.date.today()
-    columns = {c.key: c for c in sa_inspect(model).columns}
+    columns: dict[str, Any] = {c.key: c for c in sa_inspect(model).columns}  # type: ignore[var-annotated]
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     for name, value in values.items():
