@@ -1,0 +1,260 @@
+"""The sections of a klantprofiel, the consent defaults, and the names fields get in the file.
+
+A person chooses per section what goes along (DOMAIN.md §11 point 3): health, finances, family
+and soft information, and the documents' contents, are off unless they say yes. Field names
+follow DUO's M2M inburgering API and the GGM where those have a name (DOMAIN.md §6, §7, §9); the
+rest are our column names in camelCase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core import models as m
+from core.i18n import N_
+
+FORMAT = "blauwemap-klantprofiel"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    title: str  # msgid, show with _()
+    sensitive: bool = False  # off by default
+    person_fields: tuple[str, ...] = ()
+    singles: tuple[str, ...] = ()  # one-per-dossier records: azc, voorinburgering
+    lists: tuple[str, ...] = ()  # record kinds (see LIST_MODELS)
+    topics: tuple[str, ...] = ()  # brede-intake topic codes carried by this section
+    extra: tuple[str, ...] = field(default=())
+
+
+LIST_MODELS: dict[str, type] = {
+    "vrijstelling": m.Vrijstelling,
+    "ontheffing": m.Ontheffing,
+    "verlenging": m.Verlenging,
+    "coa_location": m.CoaLocation,
+    "training": m.Training,
+    "skill": m.Skill,
+    "education": m.Education,
+    "work": m.WorkExperience,
+    "ambition": m.Ambition,
+    "lbt": m.Leerbaarheidstoets,
+    "intake_topic": m.IntakeTopic,
+    "pip_version": m.PipVersion,
+    "afspraak": m.Afspraak,
+    "hour": m.HourEntry,
+    "exam": m.ExamAttempt,
+    "precondition": m.Precondition,
+    "ontzorging": m.OntzorgingItem,
+    "contact": m.Contact,
+    "conversation": m.Conversation,
+    "document": m.Document,
+}
+SINGLE_MODELS: dict[str, type] = {"azc": m.AzcPhase, "voorinburgering": m.Voorinburgering}
+# The Person relationship that holds each kind.
+RELATION = {
+    "vrijstelling": "vrijstellingen",
+    "ontheffing": "ontheffingen",
+    "verlenging": "verlengingen",
+    "coa_location": "coa_locations",
+    "training": "trainings",
+    "skill": "skills",
+    "education": "education",
+    "work": "work",
+    "ambition": "ambitions",
+    "lbt": "lbt",
+    "intake_topic": "intake_topics",
+    "pip_version": "pip_versions",
+    "afspraak": "afspraken",
+    "hour": "hours",
+    "exam": "exams",
+    "precondition": "preconditions",
+    "ontzorging": "ontzorging",
+    "contact": "contacts",
+    "conversation": "conversations",
+    "document": "documents",
+    "azc": "azc",
+    "voorinburgering": "voorinburgering",
+}
+# JSON key of each kind (plural, Dutch where the domain is Dutch).
+KIND_KEYS = {
+    "vrijstelling": "vrijstellingen",
+    "ontheffing": "ontheffingen",
+    "verlenging": "verlengingen",
+    "coa_location": "coaLocaties",
+    "training": "trainingen",
+    "skill": "vaardigheden",
+    "education": "opleidingen",
+    "work": "werkervaring",
+    "ambition": "ambities",
+    "lbt": "leerbaarheidstoetsen",
+    "intake_topic": "bredeIntake",
+    "pip_version": "pipVersies",
+    "afspraak": "afspraken",
+    "hour": "uren",
+    "exam": "examens",
+    "precondition": "randvoorwaarden",
+    "ontzorging": "ontzorging",
+    "contact": "contactpersonen",
+    "conversation": "gesprekken",
+    "document": "documenten",
+    "azc": "azcFase",
+    "voorinburgering": "voorinburgering",
+}
+
+HEALTH_TOPICS = ("fysieke_gezondheid", "mentale_gezondheid", "mentale_belastbaarheid")
+FAMILY_TOPICS = ("gezinssituatie", "kinderen_vve", "sociaal_netwerk")
+FINANCE_TOPICS = ("financiele_zelfredzaamheid", "signalen")
+SOFT_TOPICS = ("motivatie",)
+SPECIAL_TOPICS = HEALTH_TOPICS + FAMILY_TOPICS + FINANCE_TOPICS + SOFT_TOPICS
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "identity",
+        N_("Identity and contact details"),
+        person_fields=(
+            "given_names",
+            "family_name",
+            "date_of_birth",
+            "sex",
+            "bsn",
+            "v_nummer",
+            "nationality",
+            "country_of_origin",
+            "languages_spoken",
+            "preferred_language",
+            "literacy",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "woonplaats",
+            "gemeente",
+        ),
+    ),
+    Section(
+        "plicht",
+        N_("Inburgeringsplicht, exemptions and extensions"),
+        person_fields=(
+            "doelgroep",
+            "gedetailleerde_doelgroep",
+            "regime",
+            "plicht_status",
+            "plicht_begindatum",
+            "datum_kennisgeving",
+            "plicht_einddatum",
+            "reden_geen_plicht",
+            "pip_clock_start",
+            "datum_afronding_zroute",
+            "datum_eindgesprek_map",
+            "datum_ondertekening_pvt",
+            "datum_taalschakeldiploma",
+            "map_omitted_working",
+        ),
+        lists=("vrijstelling", "ontheffing", "verlenging"),
+    ),
+    Section(
+        "azc",
+        N_("Azc phase and Voorinburgering"),
+        singles=("azc", "voorinburgering"),
+        lists=("coa_location", "training", "skill"),
+    ),
+    Section("background", N_("Education, work and ambitions"), lists=("education", "work", "ambition")),
+    Section("intake", N_("Brede intake and leerbaarheidstoets"), lists=("lbt",), topics=("*",)),
+    Section("pip", N_("PIP and agreements"), lists=("pip_version", "afspraak")),
+    Section("hours", N_("Hours"), lists=("hour",)),
+    Section("exams", N_("Exams"), lists=("exam",)),
+    Section("support", N_("Preconditions"), lists=("precondition",)),
+    Section("contacts", N_("Contacts and conversations"), lists=("contact", "conversation")),
+    Section("note", N_("Note for the next teacher or klantmanager"), person_fields=("note_next_teacher",)),
+    Section("documents", N_("Documents (list)"), lists=("document",)),
+    Section("document_content", N_("Documents (the files themselves)"), sensitive=True),
+    Section("health", N_("Health"), sensitive=True, topics=HEALTH_TOPICS),
+    Section(
+        "family",
+        N_("Family"),
+        sensitive=True,
+        person_fields=("household",),
+        topics=FAMILY_TOPICS,
+    ),
+    Section(
+        "finances",
+        N_("Finances and ontzorgen"),
+        sensitive=True,
+        person_fields=("bijstand_start",),
+        lists=("ontzorging",),
+        topics=FINANCE_TOPICS,
+    ),
+    Section("soft", N_("Soft information (motivation, notes)"), sensitive=True, person_fields=("notes",), topics=SOFT_TOPICS),
+)
+BY_CODE = {s.code: s for s in SECTIONS}
+ALL_CODES = tuple(s.code for s in SECTIONS)
+DEFAULT_CODES = tuple(s.code for s in SECTIONS if not s.sensitive)
+
+
+def topic_section(topic: str, sensitive: bool = False) -> str:
+    """Which section carries a brede-intake topic; a topic flagged sensitive is soft information."""
+    for s in SECTIONS:
+        if topic in s.topics:
+            return s.code
+    return "soft" if sensitive else "intake"
+
+
+# --------------------------------------------------------------------------- field names
+# Fields never written: database keys and bookkeeping that changes on every save.
+SKIP = {"id", "person_id", "created_at", "updated_at", "content", "uuid"}
+# Foreign keys, replaced by references that survive an import into another database.
+REFS = {
+    "document_id": "documentRef",
+    "provider_id": "aanbieder",
+    "contact_id": "contactRef",
+    "pip_version_id": "pipVersie",
+}
+DUO_NAMES: dict[tuple[str, str], str] = {
+    ("person", "bsn"): "burgerservicenummer",
+    ("person", "v_nummer"): "vNummer",
+    ("person", "given_names"): "voornamen",
+    ("person", "family_name"): "geslachtsnaam",
+    ("person", "date_of_birth"): "geboortedatum",
+    ("person", "literacy"): "indicatorAlfabetiseringsonderwijs",
+    ("person", "doelgroep"): "doelgroepindeling",
+    ("person", "gedetailleerde_doelgroep"): "gedetailleerdeDoelgroep",
+    ("person", "plicht_begindatum"): "begindatum",
+    ("person", "plicht_einddatum"): "einddatum",
+    ("person", "datum_kennisgeving"): "datumKennisgevingInburgeringsplicht",
+    ("person", "reden_geen_plicht"): "redenGeenInburgeringsplicht",
+    ("person", "datum_afronding_zroute"): "datumAfrondingZroute",
+    ("person", "datum_eindgesprek_map"): "datumEindgesprekMap",
+    ("person", "datum_ondertekening_pvt"): "datumOndertekeningPvt",
+    ("pip_version", "dagtekening"): "dagtekeningPip",
+    ("pip_version", "geschatte_intensiteit"): "geschatteIntensiteitB1Route",
+    ("pip_version", "alfabetisering"): "indicatorAlfabetiseringsonderwijs",
+    ("pip_version", "mag_opleiding_afmaken"): "indicatorMagOpleidingAfmaken",
+    ("pip_version", "contact_name"): "contactpersoonNaam",
+    ("pip_version", "contact_email"): "contactpersoonEmail",
+    ("exam_attempt", "planned_date"): "examendatum",
+    ("exam_attempt", "reden_geen_resultaat"): "redenGeenResultaat",
+    ("exam_attempt", "gratis_pogingen_tegoed"): "gratisPogingenTegoed",
+    ("leerbaarheidstoets", "datum_afname"): "datumAfname",
+    ("leerbaarheidstoets", "behaalde_score"): "behaaldeScore",
+    ("leerbaarheidstoets", "benodigde_score"): "benodigdeScore",
+    ("ontheffing", "uren_belastbaarheid"): "urenBelastbaarheidParticipatieactiviteit",
+    ("hour_entry", "category"): "soortUren",
+}
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def json_name(table: str, column: str) -> str:
+    if column in REFS:
+        return REFS[column]
+    return DUO_NAMES.get((table, column), camel(column))
+
+
+def exported_columns(model: type) -> list[str]:
+    """The columns of ``model`` that go into the file, in declaration order."""
+    return [c.key for c in model.__mapper__.column_attrs if c.key not in SKIP]  # type: ignore[attr-defined]
