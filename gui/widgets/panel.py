@@ -1,0 +1,137 @@
+"""Building blocks the section views share: a scrolling page and an edit panel (a titled form
+with a Save button that saves through one service call and shows "Saved" only after the commit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ValidationError
+from core.i18n import _
+from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
+
+OK_STYLE = "color: #1b6e2a;"
+WARN_STYLE = "color: #8a5300;"
+
+
+class ScrollPage(QScrollArea):
+    """A vertical page of sections that scrolls when the window is small."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.inner = QWidget(self)
+        self.column = QVBoxLayout(self.inner)
+        self.column.setContentsMargins(12, 12, 12, 12)
+        self.column.setSpacing(14)
+        self.setWidget(self.inner)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.column.addWidget(widget, stretch)
+        return widget
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
+
+
+def heading(parent: QWidget | None = None, size: int = 15) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
+    label.setWordWrap(True)
+    return label
+
+
+def note_label(parent: QWidget | None = None, style: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class EditPanel(QGroupBox):
+    """A titled form. ``save_values(values)`` is called with what is typed and must run the
+    service call through ``ctx.commit``; a ValidationError is shown under the fields."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        specs: Sequence[FieldSpec],
+        save_values: Callable[[dict[str, Any]], Any],
+        parent: QWidget | None = None,
+        *,
+        columns: int = 1,
+    ) -> None:
+        super().__init__(parent)
+        self.title_msgid = title
+        self.save_values = save_values
+        self.form = Form(specs, self, columns=columns)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(row)
+        QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            self.save,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.form.edited.connect(lambda _n: self._set_status("", ""))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_(self.title_msgid))
+        self.save_button.setText(_("Save"))
+        self.save_button.setAccessibleName(_("Save: {what}").format(what=_(self.title_msgid)))
+        self.form.retranslate_ui()
+
+    def set_values(self, source: Any, *, force: bool = False) -> None:
+        """Show a record; keeps unsaved typing unless ``force`` (another dossier was opened)."""
+        if self.form.dirty and not force:
+            return
+        self.form.set_values(source)
+        if force:
+            self._set_status("", "")
+
+    def _set_status(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    def save(self) -> bool:
+        self.form.dirty = False  # the commit reloads the dossier: let it refresh this form
+        try:
+            self.save_values(self.form.values())
+        except ValidationError as exc:
+            self.form.dirty = True
+            orphans = self.form.show_errors(exc.errors, str(exc))
+            self._set_status(
+                "\n".join(orphans) or _("Not saved: please correct the marked fields."), ERROR_STYLE
+            )
+            return False
+        self.form.clear_errors()
+        self._set_status("✓ " + _("Saved"), OK_STYLE)
+        self.saved.emit()
+        return True

@@ -1,0 +1,378 @@
+"""A table of the records of one kind (``core.services.records.KINDS``) with add, edit and delete.
+
+Adding and editing open a dialog with a :class:`~gui.widgets.form.Form`; the dialog stays open
+with the messages under the fields when the service refuses the values. Deleting needs no
+confirmation because it can be undone at once from the bar that appears under the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ValidationError
+from core.i18n import _, format_date, format_datetime
+from core.services import records as rec
+from gui.context import AppContext, UndoItem
+from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
+
+PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # msgid
+    value: Callable[[Any], Any]  # record -> raw value (dates, numbers, text)
+    text: Callable[[Any], str] | None = None  # raw value -> shown text (default: generic)
+    colour: Callable[[Any], str | None] | None = None  # record -> a foreground colour name
+
+
+def display(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, "short")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return float(value)
+    return str(value).lower()
+
+
+class RecordModel(QAbstractTableModel):
+    """Rows are detached records; shows ``PAGE`` rows at a time and fetches more on scroll."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.records: list[Any] = []
+        self.shown = 0
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.shown = min(PAGE, len(self.records))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self.shown < len(self.records)
+
+    def fetchMore(self, parent: _Index) -> None:
+        more = min(PAGE, len(self.records) - self.shown)
+        self.beginInsertRows(QModelIndex(), self.shown, self.shown + more - 1)
+        self.shown += more
+        self.endInsertRows()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            raw = column.value(record)
+            return column.text(raw) if column.text else display(raw)
+        if role == Qt.ItemDataRole.UserRole:
+            return _sort_key(column.value(record))
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour:
+            colour = column.colour(record)
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.columns[section].header)
+        return None
+
+
+class RecordDialog(QDialog):
+    """Add or edit one record; stays open and shows the messages while the values are refused."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: int,
+        kind: str,
+        specs: Sequence[FieldSpec],
+        record: Any | None,
+        defaults: dict[str, Any] | None,
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.dossier_id, self.kind, self.record = ctx, dossier_id, kind, record
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = Form(specs, self)
+        self.form.set_participant_mode(not ctx.consultant_mode)
+        self.form.set_values(record if record is not None else (defaults or {}))
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(560, min(720, 120 + 56 * len(specs)))
+
+    def save(self) -> None:
+        values = self.form.values()
+        store = self.ctx.store
+        record = self.record
+        try:
+            if record is None:
+                new_id = self.ctx.commit(
+                    self.dossier_id,
+                    lambda: rec.add_record(store, self.dossier_id, self.kind, values),
+                    saved_text=_("Saved"),
+                )
+            else:
+                old = {k: getattr(record, k) for k in values}
+                self.ctx.commit(
+                    self.dossier_id,
+                    lambda: rec.update_record(store, self.kind, record.id, values),
+                    saved_text=_("Saved"),
+                    undo=UndoItem(
+                        _("Undo the change"),
+                        lambda: rec.update_record(store, self.kind, record.id, old),
+                    ),
+                )
+                new_id = record.id
+        except ValidationError as exc:
+            orphans = self.form.show_errors(exc.errors, str(exc))
+            self.message.setText("\n".join(orphans))
+            self.message.setVisible(bool(orphans))
+            return
+        self.saved.emit(int(new_id))
+        self.accept()
+
+
+class RecordTable(QWidget):
+    """The records of one kind in one dossier. ``records`` reads them from the person snapshot."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        specs: Sequence[FieldSpec],
+        columns: Sequence[Column],
+        records: Callable[[Any], Sequence[Any]],
+        *,
+        title: str = "",
+        defaults: Callable[[], dict[str, Any]] | None = None,
+        noun: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind, self.specs, self.get_records = ctx, kind, list(specs), records
+        self.title_msgid, self.noun_msgid, self.defaults = title, noun, defaults
+        self.dossier_id: int | None = None
+        self.max_rows = 12
+        self.dialog: RecordDialog | None = None
+        self.model = RecordModel(columns, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.setMinimumHeight(110)
+        self.view.installEventFilter(self)
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_label = QLabel(self)
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self._undo: UndoItem | None = None
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(undo_row)
+        self._show_undo(False)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_(self.title_msgid) if self.title_msgid else "")
+        self.add_button.setText(_("Add…"))
+        self.edit_button.setText(_("Change…"))
+        self.delete_button.setText(_("Delete"))
+        noun = _(self.noun_msgid or self.title_msgid)
+        self.add_button.setAccessibleName(_("Add: {what}").format(what=noun))
+        self.edit_button.setAccessibleName(_("Change the selected row: {what}").format(what=noun))
+        self.delete_button.setAccessibleName(_("Delete the selected row: {what}").format(what=noun))
+        self.view.setAccessibleName(noun)
+        self.undo_label.setText(_("Deleted."))
+        self.undo_button.setText(_("Undo"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
+        self.model.layoutChanged.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete removes the selected row, Enter opens it (keyboard users need no mouse)."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_selected()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def set_dossier(self, person: Any | None) -> None:
+        self.dossier_id = person.id if person is not None else None
+        self.model.set_records(self.get_records(person) if person is not None else [])
+        self.setEnabled(person is not None)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows need (an empty table stays small), at most ``max_rows`` rows."""
+        rows = max(2, min(self.model.shown, self.max_rows))
+        row_height = self.view.verticalHeader().defaultSectionSize()
+        header = self.view.horizontalHeader().sizeHint().height()
+        self.view.setFixedHeight(header + rows * row_height + 2 * self.view.frameWidth() + 2)
+
+    def set_participant_mode(self, participant: bool) -> None:
+        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
+            button.setMinimumHeight(40 if participant else 0)
+
+    def selected(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.records[self.proxy.mapToSource(rows[0]).row()]
+
+    def _open(self, record: Any | None) -> RecordDialog | None:
+        if self.dossier_id is None:
+            return None
+        noun = _(self.noun_msgid or self.title_msgid)
+        title = (_("New: {what}") if record is None else _("Change: {what}")).format(what=noun)
+        defaults = self.defaults() if self.defaults else None
+        self.dialog = RecordDialog(
+            self.ctx, self.dossier_id, self.kind, self.specs, record, defaults, title, self
+        )
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+        return self.dialog
+
+    def add(self) -> RecordDialog | None:
+        return self._open(None)
+
+    def edit_selected(self) -> RecordDialog | None:
+        record = self.selected()
+        return self._open(record) if record is not None else None
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None or self.dossier_id is None:
+            return
+        store, kind = self.ctx.store, self.kind
+        old: dict[str, Any] = {}
+        item = UndoItem(_("Undo the delete"), lambda: rec.restore_record(store, kind, old))
+        self.ctx.commit(
+            self.dossier_id,
+            lambda: old.update(rec.delete_record(store, kind, record.id)),
+            saved_text=_("Deleted"),
+            undo=item,
+        )
+        self._undo = item
+        self._show_undo(True)
+
+    def undo_delete(self) -> None:
+        item = self._undo
+        if item is None:
+            return
+        if item in self.ctx.undo_stack:
+            self.ctx.undo_stack.remove(item)
+        self._undo = None
+        self._show_undo(False)
+        self.ctx.commit(self.dossier_id, item.undo, saved_text=_("Restored"))
+
+    def _show_undo(self, visible: bool) -> None:
+        self.undo_label.setVisible(visible)
+        self.undo_button.setVisible(visible)

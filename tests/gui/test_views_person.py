@@ -1,0 +1,88 @@
+"""PersonView driven like a user: typing, saving, a bad BSN, the exemption table with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from core.services.dossiers import load_dossier
+from gui.views.person import PersonView
+from tests.gui.section_support import save_shot, show_view, type_into
+
+
+def test_typing_a_name_and_saving_stores_it(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    form = view.identity.form
+    type_into(qtbot, form.editors["family_name"], "Berhane")
+    type_into(qtbot, form.editors["languages_spoken"], "ti, AR")
+    qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)
+    person = load_dossier(store, demo_id)
+    assert person.family_name == "Berhane"
+    assert person.languages_spoken == ["ti", "ar"]
+    assert "Saved" in view.identity.status.text()
+    assert form.editors["family_name"].text() == "Berhane"
+
+
+def test_a_bad_bsn_is_explained_next_to_the_field_and_kept(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    form = view.identity.form
+    type_into(qtbot, form.editors["bsn"], "123456789")
+    assert "elfproef" in form.hints["bsn"].text()  # while typing
+    qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)
+    assert "elfproef" in form.error_text("bsn")
+    assert form.editors["bsn"].text() == "123456789"  # what was typed stays
+    assert load_dossier(store, demo_id).bsn == "111222333"  # nothing stored
+
+
+def test_a_date_of_birth_in_the_future_is_refused_next_to_the_field(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    form = view.identity.form
+    type_into(qtbot, form.editors["date_of_birth"], "2999-01-01")
+    view.identity.save()
+    assert "future" in form.error_text("date_of_birth")
+    assert form.editors["date_of_birth"].text() == "2999-01-01"
+    assert load_dossier(store, demo_id).date_of_birth == dt.date(1994, 5, 17)
+
+
+def test_the_pip_clock_choice_names_its_source_and_is_stored(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    combo = view.plicht.form.editors["pip_clock_start"]
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert any("seed 004" in t for t in texts)
+    combo.setCurrentIndex(combo.findData("brp_inschrijving"))
+    view.plicht.save()
+    assert load_dossier(store, demo_id).pip_clock_start == "brp_inschrijving"
+
+
+def test_add_an_exemption_then_delete_and_undo(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    table = view.vrijstellingen
+    qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
+    dialog = table.dialog
+    form = dialog.form
+    form.editors["code"].setCurrentIndex(form.editors["code"].findData("GED"))
+    form.editors["onderdeel"].setCurrentIndex(form.editors["onderdeel"].findData("SP"))
+    type_into(qtbot, form.editors["decision_date"], "2026-10-01")
+    type_into(qtbot, form.editors["valid_until"], "2026-09-01")
+    dialog.save()  # valid_until before decision is allowed; decision_date must be a date
+    person = load_dossier(store, demo_id)
+    assert [(v.code, v.onderdeel, v.decision_date) for v in person.vrijstellingen] == [
+        ("GED", "SP", dt.date(2026, 10, 1))
+    ]
+    assert table.model.rowCount() == 1
+    table.view.selectRow(0)
+    qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert load_dossier(store, demo_id).vrijstellingen == []
+    assert table.undo_button.isVisible()
+    qtbot.mouseClick(table.undo_button, Qt.MouseButton.LeftButton)
+    restored = load_dossier(store, demo_id).vrijstellingen
+    assert [(v.code, v.onderdeel) for v in restored] == [("GED", "SP")]
+
+
+def test_participant_mode_hides_consultant_fields(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id, mode="participant")
+    assert not view.identity.form.editors["v_nummer"].isVisible()
+    assert not view.plicht.form.editors["pip_clock_start"].isVisible()
+    assert view.notes.form.editors["note_next_teacher"].isVisible()
+    save_shot(view, "person_participant")
