@@ -111,14 +111,8 @@ def requirements(
                 "seed 003 L1871-1879",
             )
         )
-        out.append(
-            _hours(
-                "wi2013_course",
-                t.wi2013_course_hours,
-                counted_hours(f.hours, WI2013_COURSE_CATEGORIES),
-                "seed 003 L1871-1879",
-            )
-        )
+        # The 600 course hours (seed 003 L1871-1879, DOMAIN.md §4.4) prove an ontheffing; they
+        # are not part of completing the Wi2013 (A2 exams, KNM, ONA, PVT: seed 001 L684-730).
         out.append(_milestone("pvt_signed", f.datum_ondertekening_pvt, "seed 001 L684-730"))
         return out
     pip = f.current_pip
