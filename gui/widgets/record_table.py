@@ -312,7 +312,7 @@ class RecordTable(QWidget):
 
     def _fit_height(self) -> None:
         """As tall as the rows need (an empty table stays small), at most ``max_rows`` rows."""
-        rows = max(2, min(self.model.shown, self.max_rows))
+        rows = max(2, min(self.model.shown + 1, self.max_rows))
         row_height = self.view.verticalHeader().defaultSectionSize()
         header = self.view.horizontalHeader().sizeHint().height()
         self.view.setFixedHeight(header + rows * row_height + 2 * self.view.frameWidth() + 2)
