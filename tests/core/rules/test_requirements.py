@@ -57,7 +57,7 @@ def get(rs: list[Requirement], key: str) -> Requirement:
 def all_b1_done(**kw) -> DossierFacts:
     base = {
         "pips": (pip(),),
-        "exams": tuple(passed(s) for s in SKILLS) + (passed("KNM", None),),
+        "exams": (*tuple(passed(s) for s in SKILLS), passed("KNM", None)),
         "hours": (h(40, "map_praktijk"), h(12, "pvt")),
         "datum_eindgesprek_map": D(2025, 9, 1),
         "datum_ondertekening_pvt": D(2025, 10, 1),
@@ -104,7 +104,7 @@ def test_b1_default_level_when_pip_has_no_niveau():
 
 def test_passing_below_the_pip_level_does_not_count():
     f = all_b1_done(
-        exams=(passed("LE", "A2"),) + tuple(passed(s) for s in SKILLS[1:]) + (passed("KNM", None),)
+        exams=(passed("LE", "A2"), *tuple(passed(s) for s in SKILLS[1:]), passed("KNM", None))
     )
     rs = reqs(f)
     assert not get(rs, "LE B1").met
@@ -114,7 +114,7 @@ def test_passing_below_the_pip_level_does_not_count():
 def test_afschalen_one_skill_to_a2_counts_when_passed_at_a2():
     f = all_b1_done(
         pips=(pip(skill_levels={"SP": "A2"}),),
-        exams=(passed("SP", "A2"),) + tuple(passed(s) for s in SKILLS[:3]) + (passed("KNM", None),),
+        exams=(passed("SP", "A2"), *tuple(passed(s) for s in SKILLS[:3]), passed("KNM", None)),
     )
     rs = reqs(f)
     assert get(rs, "SP A2").met
@@ -124,7 +124,7 @@ def test_afschalen_one_skill_to_a2_counts_when_passed_at_a2():
 
 def test_passing_higher_than_required_counts():
     f = all_b1_done(
-        exams=(passed("LE", "B2"),) + tuple(passed(s) for s in SKILLS[1:]) + (passed("KNM", None),)
+        exams=(passed("LE", "B2"), *tuple(passed(s) for s in SKILLS[1:]), passed("KNM", None))
     )
     assert get(reqs(f), "LE B1").met
 
@@ -189,7 +189,7 @@ def test_unknown_keurmerk_still_counts():
 
 def test_vrijgesteld_onderdelen_count_as_met():
     f = all_b1_done(
-        exams=tuple(passed(s) for s in ("LE", "LU", "SC")) + (passed("KNM", None),),
+        exams=(*tuple(passed(s) for s in ("LE", "LU", "SC")), passed("KNM", None)),
         vrijgesteld_onderdelen=frozenset({"SP"}),
     )
     rs = reqs(f)
@@ -286,7 +286,7 @@ def test_wi2013_completed_with_a2_knm_ona_and_pvt():
     f = facts(
         regime="Wi2013",
         datum_kennisgeving=D(2019, 1, 1),
-        exams=tuple(passed(s, "A2") for s in SKILLS) + (passed("KNM", None),),
+        exams=(*tuple(passed(s, "A2") for s in SKILLS), passed("KNM", None)),
         hours=(*(h(16, "ona") for _ in range(4)),),
         datum_ondertekening_pvt=D(2020, 1, 1),
     )
@@ -299,7 +299,7 @@ def test_wi2013_completed_with_a2_knm_ona_and_pvt():
 def test_wi2013_ona_short_is_not_complete():
     f = facts(
         regime="Wi2013",
-        exams=tuple(passed(s, "A2") for s in SKILLS) + (passed("KNM", None),),
+        exams=(*tuple(passed(s, "A2") for s in SKILLS), passed("KNM", None)),
         hours=(h(16, "ona"),),
         datum_ondertekening_pvt=D(2020, 1, 1),
     )
