@@ -1,0 +1,266 @@
+"""What every PDF shares: fonts, a per-document language, styles, script-aware text runs.
+
+A printout may be in another language than the interface: :class:`DocLang` carries that
+document's own catalogue (``core.i18n.load_translations``) and Babel locale, so nothing switches
+the UI. ReportLab 5.1 shapes Arabic and Ethiopic through uharfbuzz when a style has
+``shaping=1``; right-to-left paragraphs also get ``wordWrap="RTL"``. The bundled Noto fonts each
+cover one script, so text is split into runs and every run gets the font for its script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from xml.sax.saxutils import escape
+
+from babel import Locale
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from core import i18n
+from core.labels import _LABELS  # the display-name msgids, translated here per document
+from core.paths import RESOURCES
+
+FONTS = RESOURCES / "fonts"
+LATIN, ARABIC, ETHIOPIC = "BM-Latin", "BM-Arabic", "BM-Ethiopic"
+_FILES = {
+    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ARABIC: ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+    ETHIOPIC: ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
+}
+RTL_CODES = {"ar", "fa", "fa_AF", "ps"}
+_INVISIBLE = re.compile("[\u2066-\u2069\u202a-\u202e\u200e\u200f]")
+GREY = colors.HexColor("#555555")
+LIGHT = colors.HexColor("#e8eef6")
+BLUE = colors.HexColor("#1f4e8c")
+RED = colors.HexColor("#a4262c")
+
+
+def register_fonts() -> None:
+    """Register the bundled Noto fonts once (idempotent)."""
+    if LATIN in pdfmetrics.getRegisteredFontNames():
+        return
+    from reportlab.lib.fonts import addMapping
+
+    for family, (regular, bold) in _FILES.items():
+        pdfmetrics.registerFont(TTFont(family, str(FONTS / regular)))
+        pdfmetrics.registerFont(TTFont(f"{family}-Bold", str(FONTS / bold)))
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, f"{family}-Bold")
+        addMapping(family, 0, 1, family)
+        addMapping(family, 1, 1, f"{family}-Bold")
+
+
+def script_font(ch: str) -> str | None:
+    """The font family for one character; None for spaces (they join the run they are in)."""
+    code = ord(ch)
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
+        return ARABIC
+    if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
+        return ETHIOPIC
+    if ch.isspace():
+        return None
+    return LATIN
+
+
+def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
+    """(font, text) runs of one script each."""
+    text = _INVISIBLE.sub("", text)
+    out: list[tuple[str, str]] = []
+    current = base
+    buf: list[str] = []
+    for ch in text:
+        font = script_font(ch) or current
+        if font != current and buf:
+            out.append((current, "".join(buf)))
+            buf = []
+        current = font
+        buf.append(ch)
+    if buf:
+        out.append((current, "".join(buf)))
+    return out
+
+
+def runs(text: str, base: str = LATIN, rtl: bool = False) -> str:
+    """Paragraph markup: ``text`` escaped, split into runs, each in its script's font.
+
+    ReportLab lays a paragraph's font runs out left to right and shapes each run in its own
+    direction, so in a right-to-left paragraph the runs are given in visual order (reversed),
+    with the spaces between them mirrored."""
+    parts = split_runs(text, base)
+    if rtl and len(parts) > 1:
+        pieces: list[tuple[str, str]] = []
+        for font, chunk in reversed(parts):
+            core = chunk.strip()
+            if chunk[len(chunk.rstrip()) :]:
+                pieces.append((LATIN, " "))
+            if core:
+                pieces.append((font, core))
+            if chunk[: len(chunk) - len(chunk.lstrip())]:
+                pieces.append((LATIN, " "))
+        parts = pieces
+    return "".join(
+        f'<font name="{font}">{escape(chunk)}</font>' for font, chunk in parts
+    ).replace("\n", "<br/>")
+
+
+@dataclass
+class DocLang:
+    """One document's language: its catalogue, locale, direction and paragraph styles."""
+
+    code: str
+    translations: gettext.NullTranslations = field(init=False)
+    locale: Locale = field(init=False)
+    rtl: bool = field(init=False)
+    base_font: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        register_fonts()
+        lang = i18n.language(self.code)  # ValueError for an unknown code
+        self.translations = i18n.load_translations(self.code)
+        self.locale = Locale.parse(lang.babel_code)
+        self.rtl = self.code in RTL_CODES
+        self.base_font = ARABIC if self.rtl else ETHIOPIC if self.code == "ti" else LATIN
+        self._styles: dict[str, ParagraphStyle] = {}
+
+    # ---- text
+    def t(self, msgid: str) -> str:
+        return self.translations.gettext(msgid)
+
+    def n(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    def label(self, enum: type[StrEnum], code: str | None) -> str:
+        if code is None or code == "":
+            return "—"
+        msgid = _LABELS.get(enum, {}).get(str(code))
+        return self.t(msgid) if msgid else str(code)
+
+    def date(self, value: dt.date | dt.datetime | None, fmt: str = "medium") -> str:
+        if isinstance(value, dt.datetime):
+            return i18n.format_datetime(value, "short", locale=self.locale)
+        return i18n.format_date(value, fmt, locale=self.locale)
+
+    def number(self, value: float, decimals: int | None = None) -> str:
+        return i18n._digits(i18n.format_number(value, locale=self.locale, decimals=decimals), self.locale)
+
+    def hours(self, value: float) -> str:
+        rounded = round(value, 1)
+        count = int(rounded) if rounded == int(rounded) else 2
+        return self.n("{n} hour", "{n} hours", count).format(n=self.number(rounded))
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return "—"
+        return self.t("Yes") if value else self.t("No")
+
+    # ---- styles and flowables
+    def style(self, name: str = "body") -> ParagraphStyle:
+        if name not in self._styles:
+            size, bold, colour, space = {
+                "title": (16, True, BLUE, 4),
+                "h1": (12, True, BLUE, 3),
+                "h2": (10, True, colors.black, 2),
+                "body": (9, False, colors.black, 1),
+                "small": (7.5, False, GREY, 0),
+                "cell": (8, False, colors.black, 0),
+                "cellb": (8, True, colors.black, 0),
+            }[name]
+            self._styles[name] = ParagraphStyle(
+                f"{self.code}-{name}",
+                fontName=f"{self.base_font}-Bold" if bold else self.base_font,
+                fontSize=size,
+                leading=size * 1.3,
+                textColor=colour,
+                spaceAfter=space,
+                spaceBefore=space if name in ("h1", "h2") else 0,
+                alignment=TA_RIGHT if self.rtl else TA_LEFT,
+                wordWrap="RTL" if self.rtl else None,
+                shaping=1,
+            )
+        return self._styles[name]
+
+    def p(self, text: Any, style: str = "body") -> Paragraph:
+        bold = style in ("title", "h1", "h2", "cellb")
+        markup = runs(str(text), self.base_font, self.rtl)
+        if bold:
+            markup = f"<b>{markup}</b>"
+        return Paragraph(markup, self.style(style))
+
+    def row(self, cells: Sequence[Any]) -> list[Any]:
+        """Table cells in reading order: mirrored for right-to-left documents."""
+        return list(reversed(cells)) if self.rtl else list(cells)
+
+
+def table(
+    doc: DocLang,
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    style: str = "cell",
+) -> Table:
+    data = []
+    for i, r in enumerate(rows):
+        cell_style = "cellb" if header and i == 0 else style
+        data.append(doc.row([c if not isinstance(c, str) else doc.p(c, cell_style) for c in r]))
+    cols = list(reversed(widths)) if doc.rtl else list(widths)
+    t = Table(data, colWidths=cols, repeatRows=1 if header else 0)
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), LIGHT))
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def document(out: Any, title: str, doc: DocLang, footer: str) -> SimpleDocTemplate:
+    """An A4 document with a footer that names the document and the page."""
+
+    def on_page(canvas: Any, template: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(LATIN, 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(15 * mm, 9 * mm, _INVISIBLE.sub("", footer)[:150])
+        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, str(template.page))
+        canvas.restoreState()
+
+    template = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="Blauwe Map",
+        lang=doc.locale.language,
+        invariant=1,
+    )
+    template._bm_on_page = on_page  # type: ignore[attr-defined]
+    return template
+
+
+def build(template: SimpleDocTemplate, story: list[Any]) -> None:
+    on_page = template._bm_on_page  # type: ignore[attr-defined]
+    template.build(story, onFirstPage=on_page, onLaterPages=on_page)
+
+
+CONTENT_WIDTH = A4[0] - 30 * mm
