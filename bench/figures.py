@@ -1,0 +1,174 @@
+"""The figures the benchmark reports, their targets, and how each is judged."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MS = "ms"
+MB = "MB"
+X = "×"
+
+
+@dataclass(frozen=True)
+class Spec:
+    key: str
+    label: str
+    unit: str  # ms / MB
+    target: float  # in ``target_unit``
+    target_unit: str  # ms / MB / × (a ratio to the baseline)
+    baseline_label: str
+    grows: str  # "none": must stay flat; "linear": may grow at most linearly
+
+
+SPECS: dict[str, Spec] = {
+    s.key: s
+    for s in (
+        Spec(
+            "cold_start",
+            "Cold start to the first painted main window",
+            MS,
+            2.0,
+            X,
+            "bare PySide6 window",
+            "none",
+        ),
+        Spec(
+            "first_page",
+            "Caseload list: first page (what the GUI shows)",
+            MS,
+            30,
+            MS,
+            "one page of ids by primary key",
+            "none",
+        ),
+        Spec(
+            "search_keystroke",
+            "Search as you type, slowest keystroke (page + count)",
+            MS,
+            30,
+            MS,
+            "one page of ids by primary key",
+            "linear",
+        ),
+        Spec(
+            "overview",
+            "“Needs attention”: every clock of every dossier",
+            MS,
+            200,
+            MS,
+            "reading id and name of every dossier",
+            "linear",
+        ),
+        Spec(
+            "overview_cold",
+            "“Needs attention”, first time (fills the clock cache)",
+            MS,
+            200,
+            MS,
+            "reading id and name of every dossier",
+            "linear",
+        ),
+        Spec(
+            "open_dossier",
+            "Open the largest dossier with all its views' data",
+            MS,
+            50,
+            MS,
+            "one person row by primary key (ORM)",
+            "none",
+        ),
+        Spec(
+            "pdf",
+            "Klantprofiel PDF of the largest dossier",
+            MS,
+            500,
+            MS,
+            "one-page ReportLab document",
+            "none",
+        ),
+        Spec(
+            "json_export",
+            "JSON export of the largest dossier",
+            MS,
+            100,
+            MS,
+            "json.dumps of the same document",
+            "none",
+        ),
+        Spec(
+            "json_import",
+            "JSON import of that dossier",
+            MS,
+            100,
+            MS,
+            "json.loads of the same document",
+            "none",
+        ),
+        Spec(
+            "memory",
+            "Peak memory with the caseload open (RSS)",
+            MB,
+            250,
+            MB,
+            "Python with core imported and the store open",
+            "linear",
+        ),
+    )
+}
+
+
+@dataclass
+class Figure:
+    key: str
+    size: int
+    value: float | None  # in the spec's unit; None = not measured
+    baseline: float | None = None
+    note: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def spec(self) -> Spec:
+        return SPECS[self.key]
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def ok(self) -> bool | None:
+        spec = self.spec
+        measured = self.ratio if spec.target_unit == X else self.value
+        return None if measured is None else measured <= spec.target
+
+    def as_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.update(
+            ratio=self.ratio,
+            ok=self.ok,
+            unit=self.spec.unit,
+            target=self.spec.target,
+            target_unit=self.spec.target_unit,
+        )
+        return out
+
+
+def not_available(key: str, size: int, why: str) -> Figure:
+    return Figure(key, size, None, note=f"not available: {why}")
+
+
+def timed(fn: Callable[[], Any], repeat: int = 5, warmup: int = 1) -> float:
+    """Median wall time of ``fn`` in milliseconds (after ``warmup`` untimed calls)."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)

@@ -1,0 +1,204 @@
+"""In-process measurements on one open caseload: the service calls the GUI makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bench import adapters
+from bench.figures import Figure, not_available
+from core import models as m
+from core.services.store import Store
+
+PAGE = 50  # rows the caseload list fetches at a time
+BUDGET_MS = 2500  # time spent repeating one measurement
+
+
+def sample(fn: Callable[[], Any], *, budget_ms: float = BUDGET_MS, max_repeat: int = 7) -> float:
+    """Median of repeated calls in ms: one untimed warm-up, then as many calls as fit the budget
+    (at least one, at most ``max_repeat``)."""
+    start = time.perf_counter()
+    fn()
+    first = (time.perf_counter() - start) * 1000
+    repeat = max(1, min(max_repeat, int(budget_ms // max(first, 0.01))))
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def largest_dossier(store: Store) -> tuple[int, str, int]:
+    """The dossier with the most hour entries: (id, bsn, number of hour entries)."""
+    with store.read() as session:
+        pid, n = session.execute(
+            select(m.HourEntry.person_id, func.count().label("n"))
+            .group_by(m.HourEntry.person_id)
+            .order_by(func.count().desc(), m.HourEntry.person_id)
+            .limit(1)
+        ).one()
+        bsn = session.scalar(select(m.Person.bsn).where(m.Person.id == pid))
+    return int(pid), str(bsn), int(n)
+
+
+def _page_by_key(store: Store) -> None:
+    with store.read() as session:
+        session.execute(select(m.Person.id).order_by(m.Person.id).limit(PAGE)).all()
+
+
+def keystrokes(bsn: str) -> list[str]:
+    """What a consultant types: a name fragment, then a BSN digit by digit."""
+    return ["a", "am", "ams", *(bsn[:i] for i in range(1, 10))]
+
+
+def measure_caseload_list(store: Store, size: int, bsn: str) -> list[Figure]:
+    from core.services.dossiers import count_dossiers, list_dossiers
+
+    base = sample(lambda: _page_by_key(store))
+    first = sample(lambda: list_dossiers(store, "", limit=PAGE))
+    count = sample(lambda: count_dossiers(store, ""))
+    per_key: dict[str, float] = {}
+    hits: dict[str, int] = {}
+    for text in keystrokes(bsn):
+        per_key[text] = sample(
+            lambda t=text: (list_dossiers(store, t, limit=PAGE), count_dossiers(store, t)),
+            budget_ms=600,
+            max_repeat=5,
+        )
+        hits[text] = count_dossiers(store, text)
+    worst = max(per_key, key=lambda k: per_key[k])
+    return [
+        Figure("first_page", size, first, base, detail={"page": PAGE, "count_ms": count}),
+        Figure(
+            "search_keystroke",
+            size,
+            per_key[worst],
+            base,
+            note=f"slowest keystroke “{worst if not worst.isdigit() else 'BSN ' + str(len(worst)) + ' digits'}”",
+            detail={
+                "median_ms": statistics.median(per_key.values()),
+                "keystrokes": len(per_key),
+                "matches": {
+                    ("bsn" + str(len(k)) if k.isdigit() else k): v for k, v in hits.items()
+                },
+            },
+        ),
+    ]
+
+
+def _scan_names(store: Store) -> None:
+    with store.read() as session:
+        session.execute(select(m.Person.id, m.Person.given_names, m.Person.family_name)).all()
+
+
+def measure_overview(store: Store, size: int, today: dt.date) -> list[Figure]:
+    """The overview as the user meets it (cache filled) and the first time (cache empty: once
+    per start of the app and per day)."""
+    from core.services import clock_cache
+    from core.services.deadlines import caseload_clocks
+
+    base = sample(lambda: _scan_names(store))
+
+    def cold() -> None:
+        clock_cache.forget(store)
+        caseload_clocks(store, today)
+
+    cold_ms = sample(cold, budget_ms=4000, max_repeat=3)
+    clocks = caseload_clocks(store, today)
+    attention = sum(1 for c in clocks if c.clock.status != "done")
+    detail = {"clocks": len(clocks), "needing_attention": attention}
+    return [
+        Figure(
+            "overview", size, sample(lambda: caseload_clocks(store, today)), base, detail=detail
+        ),
+        Figure(
+            "overview_cold",
+            size,
+            cold_ms,
+            base,
+            note="once per start and per day; the app can fill it in the background",
+        ),
+    ]
+
+
+def measure_open(store: Store, size: int, pid: int, today: dt.date) -> Figure:
+    from core.services.deadlines import dossier_overview
+    from core.services.dossiers import load_dossier
+
+    def base() -> None:
+        with store.read() as session:
+            session.get(m.Person, pid)
+
+    def open_it() -> None:
+        dossier_overview(load_dossier(store, pid), today)
+
+    person = load_dossier(store, pid)
+    rows = sum(
+        len(getattr(person, rel.key) or [])
+        for rel in m.Person.__mapper__.relationships
+        if rel.uselist
+    )
+    return Figure("open_dossier", size, sample(open_it), sample(base), detail={"records": rows})
+
+
+def _one_page_pdf() -> None:
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(BytesIO(), pagesize=A4)
+    doc.build(
+        [Paragraph("Klantprofiel", styles["Title"]), Paragraph("One page.", styles["Normal"])]
+    )
+
+
+def measure_exports(store: Store, size: int, pid: int, today: dt.date) -> list[Figure]:
+    out: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="blauwemap-bench-") as tmp:
+        target = Path(tmp)
+        pdf = adapters.pdf_exporter()
+        if isinstance(pdf, str):
+            out.append(not_available("pdf", size, pdf))
+        else:
+            counter = iter(range(1_000_000))
+            value = sample(
+                lambda: pdf(store, pid, target / f"p{next(counter)}.pdf", today), max_repeat=5
+            )
+            out.append(Figure("pdf", size, value, sample(_one_page_pdf)))
+        export = adapters.json_exporter()
+        if isinstance(export, str):
+            out.append(not_available("json_export", size, export))
+            out.append(not_available("json_import", size, "needs the JSON export"))
+            return out
+        path = target / "dossier.json"
+        value = sample(lambda: export(store, pid, path, today), max_repeat=5)
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        out.append(
+            Figure(
+                "json_export",
+                size,
+                value,
+                sample(lambda: json.dumps(data)),
+                detail={"bytes": len(text.encode())},
+            )
+        )
+        importer = adapters.json_importer()
+        if isinstance(importer, str):
+            out.append(not_available("json_import", size, importer))
+        else:
+            value = sample(lambda: importer(store, path, today), max_repeat=5)
+            out.append(Figure("json_import", size, value, sample(lambda: json.loads(text))))
+    return out

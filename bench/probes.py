@@ -1,0 +1,183 @@
+"""Measurements that need a fresh process: cold start (app vs a bare PySide6 window) and peak
+memory. Run as ``python -m bench.probes memory DB`` inside the benchmark; not meant for users.
+
+Cold start: the app is started as ``python main.py --data-dir D`` with the environment variable
+``BLAUWEMAP_BENCH_EXIT_AFTER_PAINT=1``. The app then prints ``PAINTED <time.monotonic()>`` on
+stdout after the first paint of its main window and quits. The bare baseline does the same with
+an empty QMainWindow. Both clocks are the system's monotonic clock, so the parent subtracts the
+moment it spawned the process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+EXIT_AFTER_PAINT = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
+MARKER = "PAINTED"
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE_WINDOW = f"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1100, 720)
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print("{MARKER}", time.monotonic(), flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env[EXIT_AFTER_PAINT] = "1"
+    env.pop("BLAUWEMAP_PASSPHRASE", None)
+    return env
+
+
+def time_to_paint(cmd: list[str], timeout: float) -> tuple[float | None, str]:
+    """Milliseconds from spawning ``cmd`` to its PAINTED line, or (None, why)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None, (
+            f"no {MARKER} line within {timeout:.0f} s: does the app honour {EXIT_AFTER_PAINT}=1?"
+        )
+    for line in out.splitlines():
+        if line.startswith(MARKER):
+            try:
+                return (float(line.split()[1]) - start) * 1000, ""
+            except (IndexError, ValueError):
+                break
+    tail = (err.strip().splitlines() or ["no output"])[-1][:160]
+    return None, f"exited with code {proc.returncode} without a {MARKER} line ({tail})"
+
+
+def gui_available() -> str:
+    """Empty when the app's GUI entry point exists, else why not."""
+    if importlib.util.find_spec("gui.app") is None:
+        return "gui/app.py does not exist yet"
+    source = (ROOT / "gui" / "app.py").read_text(encoding="utf-8")
+    if "def run_gui" not in source:
+        return "gui.app.run_gui does not exist yet"
+    sources = [ROOT / "main.py", *(ROOT / "gui").rglob("*.py")]
+    if EXIT_AFTER_PAINT not in "".join(
+        p.read_text(encoding="utf-8", errors="ignore") for p in sources
+    ):
+        return f"the app does not honour {EXIT_AFTER_PAINT} yet"
+    return ""
+
+
+def prepare_data_dir(data_dir: Path) -> None:
+    """Settings that open the caseload straight away (consultant mode, no first-run questions)."""
+    settings = {
+        "mode": "consultant",
+        "language": "en",
+        "consultant_name": "Bench",
+        "demo_offered": True,
+        "encrypted": False,
+    }
+    (data_dir / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+
+
+def cold_start(data_dir: Path, runs: int, timeout: float = 60.0) -> dict[str, Any]:
+    """Median time to first paint of the app and of the bare window, alternating."""
+    why = gui_available()
+    if why:
+        return {"error": why}
+    prepare_data_dir(data_dir)
+    bare_cmd = [sys.executable, "-c", BARE_WINDOW]
+    app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
+    for cmd in (bare_cmd, app_cmd):  # warm-up: bytecode and the OS file cache
+        _ms, why = time_to_paint(cmd, timeout)
+        if why:
+            return {"error": ("bare window: " if cmd is bare_cmd else "app: ") + why}
+    bare, app = [], []
+    for _ in range(runs):
+        for cmd, into in ((bare_cmd, bare), (app_cmd, app)):
+            ms, why = time_to_paint(cmd, timeout)
+            if ms is None:
+                return {"error": why}
+            into.append(ms)
+    return {
+        "app_ms": statistics.median(app),
+        "bare_ms": statistics.median(bare),
+        "app_runs": app,
+        "bare_runs": bare,
+    }
+
+
+# --------------------------------------------------------------------------- memory
+def _rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return peak / (2**20 if sys.platform == "darwin" else 2**10)
+
+
+def memory_probe(db_path: str, baseline: bool) -> dict[str, float]:
+    import datetime as dt
+
+    from core.db import Database
+    from core.services.deadlines import caseload_clocks
+    from core.services.dossiers import count_dossiers, list_dossiers, load_dossier
+    from core.services.store import Store
+
+    store = Store(Database.open(Path(db_path), None))
+    if not baseline:
+        rows = list_dossiers(store, "", limit=50)
+        count_dossiers(store, "")
+        caseload_clocks(store, dt.date(2026, 11, 23))
+        load_dossier(store, rows[0].id)
+    store.db.close()
+    return {"rss_mb": _rss_mb()}
+
+
+def memory(db_path: Path) -> dict[str, float]:
+    out = {}
+    for label, extra in (("baseline", ["--baseline"]), ("open", [])):
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.probes", "memory", str(db_path), *extra],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out[label] = json.loads(proc.stdout.strip().splitlines()[-1])["rss_mb"]
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "memory":
+        print(json.dumps(memory_probe(sys.argv[2], "--baseline" in sys.argv[3:])))
+    else:
+        sys.exit("usage: python -m bench.probes memory DB [--baseline]")

@@ -1,0 +1,184 @@
+"""``python -m bench``: generate (or reuse) the caseloads, measure, print, save, plot."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import measure, probes, report
+from bench.figures import Figure, not_available
+from bench.generate import GENERATOR_VERSION, REFERENCE_DATE, default_cache_dir, ensure_caseload
+
+ROOT = Path(__file__).resolve().parent.parent
+LATEST = ROOT / "bench" / "results" / "latest.json"
+DOC = ROOT / "docs" / "benchmark.md"
+DOC_PLOT = ROOT / "docs" / "benchmark.svg"
+FULL_SIZES = (100, 1_000, 10_000)
+QUICK_SIZES = (100,)
+MARK_START, MARK_END = "<!-- bench:table -->", "<!-- /bench:table -->"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=(
+            "Blauwe Map benchmark: synthetic caseloads of 100, 1,000 and 10,000 dossiers and the "
+            "speed targets of issue 7. Prints a table; writes JSON with --out."
+        ),
+    )
+    p.add_argument(
+        "--quick", action="store_true", help="100 dossiers only (CI); well under a minute"
+    )
+    p.add_argument("--sizes", help="comma-separated caseload sizes (default 100,1000,10000)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        help=f"write the results as JSON (full runs default to {LATEST.relative_to(ROOT)})",
+    )
+    p.add_argument(
+        "--plot", type=Path, metavar="PATH.svg", help="write a plot (matplotlib; .svg or .png)"
+    )
+    p.add_argument(
+        "--update-docs",
+        action="store_true",
+        help=f"put the table in {DOC.relative_to(ROOT)} and the plot in {DOC_PLOT.relative_to(ROOT)}",
+    )
+    p.add_argument(
+        "--table", type=Path, metavar="RESULTS.json", help="only print the table of a results file"
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        help=f"where generated caseloads are kept (default {default_cache_dir()})",
+    )
+    p.add_argument(
+        "--rebuild", action="store_true", help="generate the caseloads again even if cached"
+    )
+    p.add_argument("--no-startup", action="store_true", help="skip the cold-start measurement")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    return p.parse_args(argv)
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "platform": f"{platform.system()} {platform.machine()}",
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> list[Figure]:
+    """Every figure for one caseload, on a private copy of the cached database."""
+    from core.db import Database
+    from core.models.enums import ActorKind
+    from core.services.store import Actor, Store
+
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="blauwemap-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir()
+        work = data_dir / "blauwemap.db"
+        shutil.copyfile(db_file, work)
+        store = Store(Database.open(work, None), Actor(ActorKind.CONSULTANT.value, "Bench"))
+        try:
+            pid, bsn, _hours = measure.largest_dossier(store)
+            figures += measure.measure_caseload_list(store, size, bsn)
+            figures += measure.measure_overview(store, size, REFERENCE_DATE)
+            figures.append(measure.measure_open(store, size, pid, REFERENCE_DATE))
+            figures += measure.measure_exports(store, size, pid, REFERENCE_DATE)
+        finally:
+            store.db.close()
+        mem = probes.memory(work)
+        figures.append(Figure("memory", size, mem["open"], mem["baseline"]))
+        if startup:
+            figures.append(cold_start(size, data_dir, runs=3 if quick else 5))
+    return figures
+
+
+def cold_start(size: int, data_dir: Path, runs: int) -> Figure:
+    result = probes.cold_start(data_dir, runs)
+    if "error" in result:
+        return not_available("cold_start", size, result["error"])
+    return Figure(
+        "cold_start",
+        size,
+        result["app_ms"],
+        result["bare_ms"],
+        detail={"app_runs": result["app_runs"], "bare_runs": result["bare_runs"]},
+    )
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    if args.sizes:
+        sizes = tuple(int(s) for s in args.sizes.split(","))
+    cache = args.cache_dir or default_cache_dir()
+    started = time.perf_counter()
+    figures: list[Figure] = []
+    generation: dict[str, Any] = {}
+    for size in sizes:
+        t = time.perf_counter()
+        db_file = ensure_caseload(size, cache, rebuild=args.rebuild)
+        generation[str(size)] = {
+            "seconds": round(time.perf_counter() - t, 2),
+            "megabytes": round(db_file.stat().st_size / 2**20, 1),
+        }
+        print(f"Measuring {size:,} dossiers …", file=sys.stderr, flush=True)
+        figures += measure_size(
+            size, db_file, startup=not args.no_startup and size == max(sizes), quick=args.quick
+        )
+    as_json = [f.as_json() for f in figures]
+    return {
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "generator_version": GENERATOR_VERSION,
+        "reference_date": REFERENCE_DATE.isoformat(),
+        "quick": bool(args.quick),
+        "sizes": list(sizes),
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started, 1),
+        "generation": generation,
+        "figures": as_json,
+        "growth": report.growth(as_json),
+    }
+
+
+def update_docs(results: dict[str, Any]) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start, end = text.index(MARK_START) + len(MARK_START), text.index(MARK_END)
+    DOC.write_text(
+        text[:start] + "\n" + report.markdown_table(results) + "\n" + text[end:], encoding="utf-8"
+    )
+    report.plot(results, DOC_PLOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.table:
+        print(report.text_table(report.load(args.table)))
+        return 0
+    results = run(args)
+    print(report.text_table(results))
+    out = args.out or (None if args.quick or args.sizes else LATEST)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nResults written to {out}", file=sys.stderr)
+    if args.plot:
+        report.plot(results, args.plot)
+        print(f"Plot written to {args.plot}", file=sys.stderr)
+    if args.update_docs:
+        update_docs(results)
+        print(f"Updated {DOC.relative_to(ROOT)} and {DOC_PLOT.relative_to(ROOT)}", file=sys.stderr)
+    missed = [f for f in results["figures"] if f["ok"] is False]
+    return 1 if args.strict and missed else 0

@@ -1,0 +1,131 @@
+"""The caseload's clocks come from a lean loader and a cache; they must equal the ORM path and
+follow every change, in this process or another one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from core import models as m
+from core.db import Database
+from core.services import records as rec
+from core.services.clock_cache import caseload_facts, forget
+from core.services.deadlines import _CLOCK_LOAD, caseload_clocks
+from core.services.demo import create_demo_dossier
+from core.services.dossiers import create_dossier, delete_dossier
+from core.services.facts import dossier_facts
+from core.services.store import Store
+from tests.conftest import TODAY
+
+
+def _orm_facts(store):
+    with store.read() as session:
+        query = select(m.Person).options(*_CLOCK_LOAD).order_by(m.Person.id)
+        return {
+            p.id: (p.display_name, dossier_facts(p, include_hours=False))
+            for p in session.scalars(query)
+        }
+
+
+def _summary(items):
+    return [
+        (c.dossier, c.name, c.clock.kind, c.clock.date, c.clock.status, c.clock.detail)
+        for c in items
+    ]
+
+
+def test_lean_facts_equal_the_orm_facts(store, demo_id):
+    second = create_demo_dossier(store, TODAY - dt.timedelta(days=400))
+    create_dossier(
+        store, {"given_names": "Nour", "family_name": "Haddad"}
+    )  # an almost empty dossier
+    with store.read() as session:
+        lean = {pid: (name, facts) for pid, name, facts in caseload_facts(session)}
+    orm = _orm_facts(store)
+    assert set(lean) == {demo_id, second, demo_id + 2}
+    assert lean == orm
+    assert lean[demo_id][1].pips and lean[demo_id][1].exams and lean[demo_id][1].afspraken
+
+
+def test_caseload_clocks_equal_the_per_dossier_clocks(store, demo_id):
+    create_demo_dossier(store, TODAY - dt.timedelta(days=200))
+    whole = _summary(caseload_clocks(store, TODAY))
+    one_by_one = []
+    for pid in sorted({c[0] for c in whole}):
+        one_by_one += _summary(caseload_clocks(store, TODAY, dossier_id=pid))
+    assert whole == one_by_one
+    assert any(c[2] == "exam_registration" for c in whole)
+
+
+def test_a_change_shows_in_the_next_overview(store, demo_id):
+    before = _summary(caseload_clocks(store, TODAY))
+    rec.add_record(
+        store,
+        demo_id,
+        "afspraak",
+        {"text": "Bring the urenverklaring", "due_date": TODAY + dt.timedelta(days=9)},
+    )
+    after = _summary(caseload_clocks(store, TODAY))
+    new = [c for c in after if c not in before]
+    assert new == [
+        (
+            demo_id,
+            "Amanuel Tesfay Gebremedhin",
+            "afspraak_due",
+            TODAY + dt.timedelta(days=9),
+            "open",
+            "Bring the urenverklaring",
+        )
+    ]
+
+
+def test_new_and_deleted_dossiers_and_renames(store, demo_id):
+    other = create_demo_dossier(store, TODAY)
+    assert {c.dossier for c in caseload_clocks(store, TODAY)} == {demo_id, other}
+    from core.services.dossiers import update_person
+
+    update_person(store, other, {"given_names": "Selam"})
+    assert {c.name for c in caseload_clocks(store, TODAY) if c.dossier == other} == {
+        "Selam Tesfay Gebremedhin"
+    }
+    delete_dossier(store, other)
+    assert {c.dossier for c in caseload_clocks(store, TODAY)} == {demo_id}
+
+
+def test_a_change_by_another_process_is_seen(store, demo_id, tmp_path):
+    caseload_clocks(store, TODAY)  # fill the cache
+    other = Store(Database.open(store.db.path, None))  # a second connection, as the CLI would be
+    try:
+        rec.add_record(
+            other,
+            demo_id,
+            "afspraak",
+            {"text": "Call DUO", "due_date": TODAY - dt.timedelta(days=1)},
+        )
+    finally:
+        other.db.close()
+    overdue = [c for c in caseload_clocks(store, TODAY) if c.clock.detail == "Call DUO"]
+    assert [c.clock.status for c in overdue] == ["overdue"]
+
+
+def test_a_new_day_recomputes_the_statuses(store, demo_id):
+    due = TODAY + dt.timedelta(days=1)
+    rec.add_record(store, demo_id, "afspraak", {"text": "Visit the library", "due_date": due})
+    today = [
+        c.clock.status
+        for c in caseload_clocks(store, TODAY)
+        if c.clock.detail == "Visit the library"
+    ]
+    later = [
+        c.clock.status
+        for c in caseload_clocks(store, due + dt.timedelta(days=1))
+        if c.clock.detail == "Visit the library"
+    ]
+    assert (today, later) == (["open"], ["overdue"])
+
+
+def test_forget_and_a_fresh_cache_give_the_same_answer(store, demo_id):
+    first = _summary(caseload_clocks(store, TODAY))
+    forget(store)
+    assert _summary(caseload_clocks(store, TODAY)) == first
