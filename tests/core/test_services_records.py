@@ -155,7 +155,7 @@ def test_delete_returns_values_and_restore_adds_them_back(store, pid):
         "toegekend",
     )
     with pytest.raises(NotFoundError):
-        rec.delete_record(store, "verlenging", vid)
+        rec.delete_record(store, "verlenging", new_id + 1000)
 
 
 def test_links_must_stay_inside_the_dossier(store, pid):
