@@ -211,6 +211,8 @@ class RecordDialog(QDialog):
 class RecordTable(QWidget):
     """The records of one kind in one dossier. ``records`` reads them from the person snapshot."""
 
+    dialog_opened = Signal(object)  # the RecordDialog, so a view can add live hints
+
     def __init__(
         self,
         ctx: AppContext,
@@ -337,6 +339,7 @@ class RecordTable(QWidget):
             self.ctx, self.dossier_id, self.kind, self.specs, record, defaults, title, self
         )
         self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog_opened.emit(self.dialog)
         self.dialog.open()
         return self.dialog
 
