@@ -24,6 +24,7 @@ from core.services.store import Actor, Store
 from core.session import database_exists, is_plain_sqlite, open_database
 
 PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "BLAUWEMAP_NEW_PASSPHRASE"
 
 
 class UsageError(Exception):
@@ -78,7 +79,20 @@ def open_cli_store(args: argparse.Namespace) -> Store:
         db = open_database(db_path, passphrase)
     except WrongPassphraseError:
         raise UsageError(_("The passphrase is wrong.")) from None
+    _daily_backup(db)
     return Store(db, Actor(ActorKind.CONSULTANT.value, os.environ.get("USER")))
+
+
+def _daily_backup(db: Any) -> None:
+    """Once a day, on opening: a failed backup is reported but does not stop the command."""
+    from core.services.backup import daily_backup
+    from core.settings import Settings
+
+    app = paths.current()
+    try:
+        daily_backup(db, app.backups, Settings.load(app.settings_file).backups_keep)
+    except DossierError as exc:
+        print(_("main.py: warning: no backup was made today: {reason}").format(reason=exc), file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- commands
@@ -141,11 +155,128 @@ def cmd_deadlines(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- trust (issue 6)
+def _keep() -> int:
+    from core.settings import Settings
+
+    return Settings.load(paths.current().settings_file).backups_keep
+
+
+def cmd_backup(args: argparse.Namespace, store: Store) -> int:
+    from core.services.backup import MANUAL, make_backup
+
+    print(make_backup(store.db, paths.current().backups, MANUAL, keep=_keep()))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Check the backup, then swap it in (the current database is kept in the backups folder)."""
+    from core.errors import WrongPassphraseError as Wrong
+    from core.instance import InstanceLock
+    from core.services.backup import is_encrypted_file, restore_backup, verify_backup
+
+    app = paths.current().ensure()
+    backup = Path(args.path).expanduser()
+    if not backup.is_file():
+        raise UsageError(_("There is no backup file at this place."))
+    with InstanceLock(app.data):  # AlreadyOpenError (exit 1) while the app has the folder open
+        passphrase = read_passphrase(args, False) if is_encrypted_file(backup) else None
+        try:
+            revision = verify_backup(backup, passphrase)
+            if args.check_only:
+                print(_("The backup is whole (schema {rev}).").format(rev=revision))
+                return 0
+            result = restore_backup(backup, app.database, passphrase, backups_dir=app.backups, keep=_keep())
+        except Wrong as exc:
+            raise UsageError(str(exc)) from None
+    print(_("The backup was checked and restored."))
+    if result.replaced_copy is not None:
+        print(_("The database it replaced was kept as: {path}").format(path=result.replaced_copy))
+    return 0
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file:
+        try:
+            return Path(args.new_passphrase_file).read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError):
+            raise UsageError(_("The new passphrase file cannot be read or is empty.")) from None
+    if os.environ.get(NEW_PASSPHRASE_ENV):
+        return os.environ[NEW_PASSPHRASE_ENV]
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(_("New passphrase: "))
+        if getpass.getpass(_("Repeat the new passphrase: ")) != first:
+            raise UsageError(_("The two passphrases differ."))
+        return first
+    raise UsageError(
+        _("Give the new passphrase in the environment variable {env} or with --new-passphrase-file FILE.").format(
+            env=NEW_PASSPHRASE_ENV
+        )
+    )
+
+
+def cmd_passphrase(args: argparse.Namespace, store: Store) -> int:
+    """Re-key the database, then back it up under the new passphrase (older backups keep the
+    old one)."""
+    from core.instance import InstanceLock
+    from core.services.backup import MANUAL, make_backup
+    from core.session import check_new_passphrase
+
+    if not store.db.encrypted:
+        raise UsageError(_("This database is not encrypted, so it has no passphrase to change."))
+    new = _new_passphrase(args)
+    check_new_passphrase(new)
+    with InstanceLock(paths.current().data):
+        store.db.rekey(new)
+    print(_("The passphrase was changed."))
+    backup = make_backup(store.db, paths.current().backups, MANUAL, keep=_keep())
+    print(_("A backup under the new passphrase was made: {path}").format(path=backup))
+    return 0
+
+
+def cmd_inzage(args: argparse.Namespace, store: Store) -> int:
+    from core.services.privacy import inzage
+
+    out = Path(args.out).expanduser()
+    if out.is_dir() or not out.parent.is_dir():
+        raise UsageError(_("Give a file name in an existing folder for --out."))
+    data = inzage(store, args.dossier, with_document_contents=not args.without_documents)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(out)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        from core.errors import StorageError
+
+        raise StorageError(_("The file could not be written.")) from None
+    print(out)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, store: Store) -> int:
+    from core.services.privacy import delete_dossier_for_good
+
+    if not args.yes:
+        raise UsageError(_("Deleting a dossier cannot be undone. Add --yes to confirm."))
+    report = delete_dossier_for_good(store, args.dossier, paths.current().backups)
+    print(report.message())
+    for path in report.still_in_backups:
+        print(f"  {path}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "demo": cmd_demo,
     "list": cmd_list,
     "deadlines": cmd_deadlines,
+    "backup": cmd_backup,
+    "passphrase": cmd_passphrase,
+    "inzage": cmd_inzage,
+    "delete": cmd_delete,
 }
+# commands that must not open the database first (it may be the damaged one being replaced)
+STORELESS_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"restore": cmd_restore}
 EXTRA_COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
 
 
@@ -172,12 +303,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help=_("compute as if today were this date"))
     p.add_argument("--status", choices=("open", "done", "overdue"), help=_("only clocks with this status"))
     p.add_argument("--within-weeks", type=positive_int, metavar="N", help=_("only clocks due within N weeks"))
+    p = sub.add_parser("backup", help=_("make a backup now and print its path"))
+    p = sub.add_parser("restore", help=_("check a backup, then restore it"))
+    p.add_argument("path", metavar="PATH", help=_("the backup file"))
+    p.add_argument("--check-only", action="store_true", help=_("only check that the backup is whole"))
+    p = sub.add_parser("passphrase", help=_("change the passphrase (re-encrypts the database)"))
+    p.add_argument("--new-passphrase-file", metavar="FILE", help=_("read the new passphrase from FILE"))
+    p = sub.add_parser("inzage", help=_("everything held about one person, as JSON (AVG inzage)"))
+    p.add_argument("--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier"))
+    p.add_argument("--out", metavar="PATH", required=True, help=_("the JSON file to write"))
+    p.add_argument("--without-documents", action="store_true", help=_("leave out the documents' contents"))
+    p = sub.add_parser("delete", help=_("delete a dossier for good"))
+    p.add_argument("--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier"))
+    p.add_argument("--yes", action="store_true", help=_("confirm: this cannot be undone"))
     for add in EXTRA_COMMANDS.values():
         add(sub)  # type: ignore[arg-type]
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command in STORELESS_COMMANDS:
+        try:
+            return STORELESS_COMMANDS[args.command](args)
+        except (UsageError, NotFoundError, ValidationError) as exc:
+            print(f"main.py: {exc}", file=sys.stderr)
+            return 2
+        except DossierError as exc:
+            print(f"main.py: {exc}", file=sys.stderr)
+            return 1
     handler = COMMANDS[args.command]
     try:
         store = open_cli_store(args)

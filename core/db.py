@@ -8,6 +8,7 @@ the same models can later live in a shared PostgreSQL database.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,19 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
+from core.i18n import _
 
 log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection before "in use"
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # SQLCipher prints every failed page decryption to stderr; a wrong passphrase is no news.
+    cur.execute("PRAGMA cipher_log_level = NONE")
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     cur.execute("PRAGMA journal_mode = WAL")
     # FULL: a transaction reported as committed survives a crash or power loss.
     cur.execute("PRAGMA synchronous = FULL")
@@ -38,29 +45,41 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def storage_error(exc: BaseException) -> StorageError:
     """Translate a driver error into a message a person can act on (never with personal data)."""
     msg = str(getattr(exc, "orig", exc)).lower()
-    if "full" in msg:
-        return StorageError("The disk is full. Free some space; nothing was lost.")
-    if "readonly" in msg or "read-only" in msg or "read only" in msg:
-        return StorageError("The data folder is read-only. Your change was not saved.")
+    if "full" in msg or "no space" in msg:
+        return StorageError(_("The disk is full. Free some space; nothing was lost."))
+    if "readonly" in msg or "read-only" in msg or "read only" in msg or "permission" in msg:
+        return StorageError(_("The data folder is read-only. Your change was not saved."))
     if "locked" in msg or "busy" in msg:
-        return StorageError("The dossier is in use by another program. Try again in a moment.")
+        return StorageError(_("The dossier is in use by another program. Try again in a moment."))
     if "not a database" in msg or "encrypted" in msg:
-        return WrongPassphraseError("The passphrase is wrong, or this is not a Blauwe Map file.")
+        return WrongPassphraseError(_("The passphrase is wrong, or this is not a Blauwe Map file."))
     if "malformed" in msg or "corrupt" in msg:
-        return StorageError("The database file is damaged. Restore a backup (Settings → Backups).")
+        return StorageError(
+            _("The database file is damaged. Restore a backup (Settings → Backups).")
+        )
     if "unable to open" in msg:
-        return StorageError("The database file cannot be opened. Check the folder and its rights.")
-    return StorageError("The database could not be read or written.")
+        return StorageError(
+            _("The database file cannot be opened. Check the folder and its rights.")
+        )
+    return StorageError(_("The database could not be read or written."))
 
 
 class Database:
     """One open dossier database: an engine plus a session factory."""
 
-    def __init__(self, engine: Engine, path: Path | None, encrypted: bool) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None, encrypted: bool, kdf_iter: int | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self.encrypted = encrypted
+        self.kdf_iter = kdf_iter
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def passphrase(self) -> str | None:
+        """The key in use (kept by the engine anyway); backups are checked with it."""
+        return self.engine.url.password if self.encrypted else None
 
     @classmethod
     def open(
@@ -78,20 +97,12 @@ class Database:
         """
         file = Path(path) if path is not None else None
         if file is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-        if passphrase:
-            query = {"kdf_iter": str(kdf_iter)} if kdf_iter else {}
-            url = URL.create(
-                "sqlite+pysqlcipher",
-                password=passphrase,
-                database=str(file) if file else ":memory:",
-                query=query,
-            )
-        else:
-            url = URL.create("sqlite", database=str(file) if file else ":memory:")
-        engine = create_engine(url, future=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        db = cls(engine, file, encrypted=bool(passphrase))
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise storage_error(exc) from None
+        engine = _engine(file, passphrase, kdf_iter)
+        db = cls(engine, file, encrypted=bool(passphrase), kdf_iter=kdf_iter)
         db.check_readable()
         if migrate:
             from core.migrations import upgrade
@@ -115,20 +126,123 @@ class Database:
         return inspect(self.engine).get_table_names()
 
     def rekey(self, new_passphrase: str) -> None:
-        """Re-encrypt the whole file with a new passphrase (SQLCipher ``PRAGMA rekey``)."""
+        """Re-encrypt the whole file with a new passphrase (SQLCipher ``PRAGMA rekey``).
+
+        The rekey is one transaction: a crash leaves the file under the old or the new key.
+        Afterwards the engine is rebuilt, because its URL and pooled connections hold the old key.
+        """
         if not self.encrypted:
-            raise StorageError("This database is not encrypted and cannot be re-keyed.")
+            raise StorageError(_("This database is not encrypted and cannot be re-keyed."))
+        self.engine.dispose()  # other pooled connections must not keep pages under the old key
         quoted = new_passphrase.replace('"', '""')
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql(f'PRAGMA rekey = "{quoted}"')
+                conn.commit()
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            raise storage_error(exc) from None
+        old = self.engine
+        self.engine = _engine(self.path, new_passphrase, self.kdf_iter)
+        self.sessions.configure(bind=self.engine)
+        old.dispose()
+        self.check_readable()
+
+    def checkpoint(self) -> None:
+        """Move everything from the write-ahead log into the database file and empty the log
+        (after deleting a dossier, so its pages do not linger in the -wal file)."""
+        if self.path is None:
+            return
         with self.engine.connect() as conn:
-            conn.exec_driver_sql(f'PRAGMA rekey = "{quoted}"')
-            conn.commit()
-        self.engine.dispose()  # pooled connections still hold the old key
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @contextmanager
+    def migration_connection(self) -> Iterator[Connection]:
+        """A connection in a real transaction for schema changes, committed only on success.
+
+        The sqlite3 driver would autocommit DDL outside a transaction, so BEGIN is explicit.
+        Foreign keys are off meanwhile: a batch ALTER re-creates tables and the DROP of the
+        old table would otherwise cascade-delete child rows; a foreign_key_check before the
+        commit keeps the references whole.
+        """
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise StorageError(_("A schema upgrade left broken references."))
+                    conn.commit()
+                except BaseException:
+                    conn.rollback()
+                    raise
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+                conn.commit()
+
+    @staticmethod
+    def verify_file(
+        path: Path,
+        passphrase: str | None,
+        *,
+        kdf_iter: int | None = None,
+        read_only: bool = True,
+    ) -> str | None:
+        """Check that a database file (a backup) is whole: it opens with ``passphrase`` (or
+        without, when it is a plain SQLite file), passes ``PRAGMA integrity_check``; return its
+        schema revision. With ``read_only`` the file is not written to at all."""
+        with _open_file(path, passphrase, kdf_iter, read_only) as (cur, driver):
+            try:
+                rows = cur.execute("PRAGMA integrity_check").fetchall()
+            except driver.Error:
+                rows = [("error",)]
+            if rows != [("ok",)]:
+                raise StorageError(_("This backup is damaged: it fails the integrity check."))
+            has_version = cur.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has_version:
+                return None
+            row = cur.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+
+    @staticmethod
+    def contains_row(
+        path: Path,
+        passphrase: str | None,
+        table: str,
+        column: str,
+        value: Any,
+        *,
+        kdf_iter: int | None = None,
+    ) -> bool:
+        """Whether the database file at ``path`` (a backup) has a row with ``column = value``;
+        opened read-only. ``table`` and ``column`` are identifiers from the code, never input."""
+        if not (table.isidentifier() and column.isidentifier()):
+            raise ValueError("bad identifier")
+        with _open_file(path, passphrase, kdf_iter, True) as (cur, driver):
+            try:
+                return (
+                    cur.execute(
+                        f'SELECT 1 FROM "{table}" WHERE "{column}" = ? LIMIT 1', (value,)
+                    ).fetchone()
+                    is not None
+                )
+            except driver.Error as exc:
+                raise storage_error(exc) from None
 
     def backup_to(self, target: Path) -> None:
-        """Online copy (SQLite backup API), encrypted with the same key as the source."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Online copy (SQLite backup API), encrypted with the same key as the source.
+
+        Written beside the target and renamed into place: a backup file is whole or absent."""
         tmp = target.with_name(target.name + ".part")
-        tmp.unlink(missing_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            raise storage_error(exc) from None
+        driver: Any = _sqlcipher() if self.encrypted else sqlite3
         raw = self.engine.raw_connection()
         try:
             dbapi = raw.driver_connection
@@ -143,11 +257,21 @@ class Database:
                 dest = sqlite3.connect(str(tmp))
                 try:
                     dbapi.backup(dest)  # type: ignore[union-attr]
+                    # a self-contained file: no -wal/-shm beside it when it is opened later
+                    dest.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     dest.close()
+        except (driver.Error, sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise storage_error(exc) from None
         finally:
             raw.close()
-        tmp.replace(target)
+        _fsync(tmp)
+        try:
+            tmp.replace(target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise storage_error(exc) from None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -169,6 +293,85 @@ class Database:
         self.engine.dispose()
 
 
+def _engine(file: Path | None, passphrase: str | None, kdf_iter: int | None) -> Engine:
+    if passphrase:
+        query = {"kdf_iter": str(kdf_iter)} if kdf_iter else {}
+        url = URL.create(
+            "sqlite+pysqlcipher",
+            password=passphrase,
+            database=str(file) if file else ":memory:",
+            query=query,
+        )
+    else:
+        url = URL.create("sqlite", database=str(file) if file else ":memory:")
+    # hide_parameters: an error message (and so a log line) never carries the values typed in
+    engine = create_engine(url, future=True, hide_parameters=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+@contextmanager
+def _open_file(
+    path: Path, passphrase: str | None, kdf_iter: int | None, read_only: bool
+) -> Iterator[tuple[Any, Any]]:
+    """A raw DB-API cursor on a database file that is not the open one (a backup), keyed when
+    the file is encrypted. Read-only opening writes nothing, not even a -shm file."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise storage_error(exc) from None
+    if len(head) < 100:
+        raise StorageError(_("This file is empty or too short to be a Blauwe Map database."))
+    plain = head.startswith(SQLITE_MAGIC)
+    if not plain and not passphrase:
+        raise WrongPassphraseError(_("This file is encrypted; a passphrase is needed."))
+    mode = "ro" if read_only else "rw"
+    # a plain file in WAL mode would need a -shm file beside it; immutable avoids writing one
+    immutable = "&immutable=1" if read_only and plain and head[18:20] == b"\x02\x02" else ""
+    uri = f"{path.resolve().as_uri()}?mode={mode}{immutable}"
+    driver: Any = sqlite3 if plain else _sqlcipher()
+    try:
+        conn = driver.connect(uri, uri=True)
+    except driver.Error as exc:
+        raise storage_error(exc) from None
+    try:
+        cur = conn.cursor()
+        if not plain:
+            assert passphrase is not None
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+            if kdf_iter:
+                cur.execute(f"PRAGMA kdf_iter = {int(kdf_iter)}")
+        try:
+            cur.execute("SELECT count(*) FROM sqlite_master")
+        except driver.Error as exc:
+            raise storage_error(exc) from None
+        yield cur, driver
+    finally:
+        conn.close()
+
+
+def _sqlcipher() -> Any:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    return sqlcipher
+
+
+def _fsync(path: Path) -> None:
+    """Make a freshly written file durable before it is renamed into place."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def schema_revision(db: Database) -> str | None:
     """The Alembic revision stamped in the database, or None for an empty database."""
     with db.engine.connect() as conn:
@@ -180,4 +383,4 @@ def schema_revision(db: Database) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-__all__ = ["Database", "NewerDatabaseError", "schema_revision", "storage_error"]
+__all__ = ["SQLITE_MAGIC", "Database", "NewerDatabaseError", "schema_revision", "storage_error"]

@@ -5,7 +5,42 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import re
 from pathlib import Path
+
+# A second line of defence: messages are written without personal data, but an exception text
+# from a library may quote a value. These shapes are masked before anything reaches the file.
+_REDACTIONS = (
+    (re.compile(r"(?<![\w.])(?:\d{9,10}|\d{4}\.\d{2}\.\d{3})(?![\w])"), "[number]"),  # BSN, V-nr
+    (re.compile(r"(?<![\w+])(?:\+31|0031|0)[ \-]?\d{1,3}[ \-]?\d{6,8}(?!\w)"), "[phone]"),
+    (re.compile(r"[^@\s<>()\[\]'\"]+@[^@\s<>()\[\]'\"]+\.[A-Za-z]{2,}"), "[email]"),
+    (re.compile(r"“[^”]*”"), "“…”"),  # values quoted in the app's own messages
+    (re.compile(r"\[parameters: .*?\](?=\n|$)", re.S), "[parameters hidden]"),
+)
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in _REDACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Masks BSN-, V-number- and phone-like digit runs, e-mail addresses and quoted values in
+    the message, the traceback and the stack of every record the file handler writes."""
+
+    _formatter = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg, record.args = redact(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
 
 
 def setup_logging(log_dir: Path, verbose: bool = False) -> None:
@@ -14,6 +49,7 @@ def setup_logging(log_dir: Path, verbose: bool = False) -> None:
         log_dir / "blauwemap.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

@@ -39,7 +39,12 @@ def is_plain_sqlite(path: Path) -> bool:
 
 
 def open_database(path: Path, passphrase: str | None, *, kdf_iter: int | None = None) -> Database:
-    """Open an existing database (plain or encrypted) or create a new encrypted one."""
+    """Open an existing database (plain or encrypted) or create a new encrypted one.
+
+    Any schema upgrade this triggers is preceded by a backup (core.services.backup)."""
+    from core.services.backup import install_migration_backup
+
+    install_migration_backup()
     if database_exists(path) and is_plain_sqlite(path):
         return Database.open(path, None)
     if not database_exists(path) and passphrase is not None:

@@ -59,7 +59,7 @@ def upgrade(db: Database, target: str = "head") -> None:
 
     cfg = _config()
     try:
-        with db.engine.begin() as conn:
+        with db.migration_connection() as conn:  # one real transaction, foreign keys checked
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     except Exception as exc:

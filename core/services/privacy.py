@@ -1,0 +1,260 @@
+"""Privacy (AVG): the inzage export, deleting a dossier for good, and the audit trail.
+
+* :func:`inzage` gathers everything the app holds about one person (AVG art. 15): the person,
+  every record of every section, the documents with their bytes, the export log (what was shared,
+  with whom, with whose consent) and the audit trail, as one JSON-serialisable dict.
+* :func:`delete_dossier_for_good` removes the dossier, its documents and its trail, then says
+  which backup files still hold it (they keep it until they rotate out).
+* :func:`audit_trail` answers "who changed what, and when" (field names only, never values).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, inspect, select
+
+from core import models as m
+from core.db import Database
+from core.errors import StorageError
+from core.i18n import _, ngettext
+from core.models.base import Base, utcnow
+from core.services.backup import backups_folder, list_backups
+from core.services.records import get_person
+from core.services.store import Store
+
+log = logging.getLogger(__name__)
+
+INZAGE_FORMAT = "blauwemap-inzage"
+INZAGE_VERSION = 1
+_OWN_SECTIONS = {"person", "audit_entry", "export_log", "document"}
+
+
+def _plain(value: Any) -> Any:
+    """One column value as JSON: dates as ISO text, bytes as base64, decimals as text."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _row(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        attr.key: _plain(getattr(obj, attr.key))
+        for attr in inspect(obj).mapper.column_attrs
+        if attr.key not in skip
+    }
+
+
+def _personal_models() -> list[type]:
+    """Every mapped class with a ``person_id`` column: new sections are included by themselves."""
+    found = []
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if "person_id" in mapper.columns and cls.__tablename__ not in _OWN_SECTIONS:
+            found.append(cls)
+    return sorted(found, key=lambda c: c.__tablename__)
+
+
+def _trail_row(entry: m.AuditEntry) -> dict[str, Any]:
+    return {
+        "at": _plain(entry.at),
+        "actor_kind": entry.actor_kind,
+        "actor_name": entry.actor_name,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "fields": list(entry.fields or []),
+        "note": entry.note,
+    }
+
+
+def inzage(store: Store, dossier_id: int, *, with_document_contents: bool = True) -> dict[str, Any]:
+    """Everything held about one person, for the person to see (JSON-serialisable)."""
+    with store.read() as session:
+        person = get_person(session, dossier_id)
+        records: dict[str, list[dict[str, Any]]] = {}
+        provider_ids: set[int] = set()
+        for model in _personal_models():
+            table: Any = model
+            rows = list(
+                session.scalars(
+                    select(table).where(table.person_id == dossier_id).order_by(table.id)
+                )
+            )
+            if rows:
+                records[table.__tablename__] = [_row(r) for r in rows]
+            provider_ids.update(
+                r.provider_id for r in rows if getattr(r, "provider_id", None) is not None
+            )
+        documents = []
+        for doc in session.scalars(
+            select(m.Document).where(m.Document.person_id == dossier_id).order_by(m.Document.id)
+        ):
+            item = _row(doc, skip=("content",))
+            if with_document_contents:
+                item["content_base64"] = _plain(doc.content)
+            documents.append(item)
+        providers = [
+            _row(p)
+            for p in session.scalars(
+                select(m.Provider).where(m.Provider.id.in_(provider_ids)).order_by(m.Provider.id)
+            )
+        ]
+        exports = [
+            _row(e)
+            for e in session.scalars(
+                select(m.ExportLog)
+                .where(m.ExportLog.person_id == dossier_id)
+                .order_by(m.ExportLog.at, m.ExportLog.id)
+            )
+        ]
+        trail = [
+            _trail_row(a)
+            for a in session.scalars(
+                select(m.AuditEntry)
+                .where(m.AuditEntry.person_id == dossier_id)
+                .order_by(m.AuditEntry.at, m.AuditEntry.id)
+            )
+        ]
+        result = {
+            "format": INZAGE_FORMAT,
+            "version": INZAGE_VERSION,
+            "generated_at": _plain(utcnow().replace(microsecond=0)) + "Z",
+            "about": _(
+                "Everything Blauwe Map holds about this person: the personal details, every "
+                "record, the documents, what was shared with whom (export log) and who changed "
+                "what (audit trail)."
+            ),
+            "dossier": dossier_id,
+            "person": _row(person),
+            "records": records,
+            "documents": documents,
+            "providers": providers,
+            "export_log": exports,
+            "audit_trail": trail,
+        }
+    log.info("inzage export of dossier %d prepared", dossier_id)
+    return result
+
+
+# --------------------------------------------------------------------------- audit trail
+def audit_trail(
+    store: Store,
+    dossier_id: int | None = None,
+    *,
+    since: dt.datetime | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Who changed what and when, oldest first; for one dossier or (``None``) all of them."""
+    query = select(m.AuditEntry)
+    if dossier_id is not None:
+        query = query.where(m.AuditEntry.person_id == dossier_id)
+    if since is not None:
+        query = query.where(m.AuditEntry.at >= since)
+    query = query.order_by(m.AuditEntry.at.desc(), m.AuditEntry.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with store.read() as session:
+        rows = [_trail_row(a) for a in session.scalars(query)]
+    rows.reverse()
+    return rows
+
+
+# --------------------------------------------------------------------------- deleting for good
+@dataclass(frozen=True)
+class DeletionReport:
+    dossier_id: int
+    uuid: str
+    still_in_backups: list[Path] = field(default_factory=list)
+    unchecked_backups: list[Path] = field(default_factory=list)  # another passphrase, damaged
+
+    def message(self) -> str:
+        parts = [_("The dossier and its documents were deleted for good.")]
+        if self.still_in_backups:
+            n = len(self.still_in_backups)
+            parts.append(
+                ngettext(
+                    "{n} backup still holds it until it rotates out.",
+                    "{n} backups still hold it until they rotate out.",
+                    n,
+                ).format(n=n)
+            )
+        if self.unchecked_backups:
+            n = len(self.unchecked_backups)
+            parts.append(
+                ngettext(
+                    "{n} backup could not be checked (made with another passphrase or damaged).",
+                    "{n} backups could not be checked (made with another passphrase or damaged).",
+                    n,
+                ).format(n=n)
+            )
+        return " ".join(parts)
+
+
+def backups_holding(
+    db: Database, person_uuid: str, backups_dir: Path
+) -> tuple[list[Path], list[Path]]:
+    """Which backups hold the dossier with ``person_uuid`` (opened with the database's own
+    passphrase), and which could not be opened to tell."""
+    holding: list[Path] = []
+    unchecked: list[Path] = []
+    for info in list_backups(backups_dir):
+        try:
+            found = Database.contains_row(
+                info.path, db.passphrase, "person", "uuid", person_uuid, kdf_iter=db.kdf_iter
+            )
+        except StorageError:
+            unchecked.append(info.path)
+            continue
+        if found:
+            holding.append(info.path)
+    return holding, unchecked
+
+
+def delete_dossier_for_good(
+    store: Store, dossier_id: int, backups_dir: Path | None = None
+) -> DeletionReport:
+    """Delete the dossier with every record, document and trail entry in one transaction, push
+    it out of the write-ahead log, and report the backups that still hold it."""
+    with store.transaction() as session:
+        person = get_person(session, dossier_id)
+        person_uuid = person.uuid
+        session.delete(person)
+        session.flush()
+        session.execute(delete(m.AuditEntry).where(m.AuditEntry.person_id == dossier_id))
+        # one line remains, without anything about the person: that a dossier was deleted
+        session.add(
+            m.AuditEntry(
+                person_id=None,
+                at=utcnow(),
+                actor_kind=store.actor.kind,
+                actor_name=store.actor.name,
+                action="delete",
+                entity="person",
+                entity_id=dossier_id,
+                fields=[],
+                note="deleted for good",
+            )
+        )
+    store.db.checkpoint()
+    log.info("dossier %d deleted for good", dossier_id)
+    folder = backups_dir or backups_folder(store.db)
+    holding, unchecked = backups_holding(store.db, person_uuid, folder)
+    return DeletionReport(dossier_id, person_uuid, holding, unchecked)
