@@ -47,9 +47,16 @@ BLUE = colors.HexColor("#1f4e8c")
 RED = colors.HexColor("#a4262c")
 
 
+_COVERAGE: dict[str, frozenset[int]] = {}
+
+
 def register_fonts() -> None:
     """Register the bundled Noto fonts once (idempotent)."""
     if LATIN in pdfmetrics.getRegisteredFontNames():
+        if not _COVERAGE:
+            for family in _FILES:
+                font = pdfmetrics.getFont(family)
+                _COVERAGE[family] = frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
         return
     from reportlab.lib.fonts import addMapping
 
@@ -60,6 +67,7 @@ def register_fonts() -> None:
         addMapping(family, 1, 0, f"{family}-Bold")
         addMapping(family, 0, 1, family)
         addMapping(family, 1, 1, f"{family}-Bold")
+    register_fonts()
 
 
 def script_font(ch: str) -> str | None:
@@ -82,6 +90,8 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     buf: list[str] = []
     for ch in text:
         font = script_font(ch) or current
+        if font == LATIN and current != LATIN and ord(ch) in _COVERAGE.get(current, ()):
+            font = current  # digits and punctuation the script's own font has
         if font != current and buf:
             out.append((current, "".join(buf)))
             buf = []
@@ -100,16 +110,15 @@ def runs(text: str, base: str = LATIN, rtl: bool = False) -> str:
     with the spaces between them mirrored."""
     parts = split_runs(text, base)
     if rtl and len(parts) > 1:
+        # Shaping works per word, and a word must not mix fonts: where the script changes
+        # inside a word a space is put in.
         pieces: list[tuple[str, str]] = []
         for font, chunk in reversed(parts):
             core = chunk.strip()
-            if chunk[len(chunk.rstrip()) :]:
-                pieces.append((LATIN, " "))
+            pieces.append((LATIN, " "))
             if core:
                 pieces.append((font, core))
-            if chunk[: len(chunk) - len(chunk.lstrip())]:
-                pieces.append((LATIN, " "))
-        parts = pieces
+        parts = pieces[1:]
     return "".join(
         f'<font name="{font}">{escape(chunk)}</font>' for font, chunk in parts
     ).replace("\n", "<br/>")
@@ -166,8 +175,9 @@ class DocLang:
         return self.t("Yes") if value else self.t("No")
 
     # ---- styles and flowables
-    def style(self, name: str = "body") -> ParagraphStyle:
-        if name not in self._styles:
+    def style(self, name: str = "body", shaped: bool = True) -> ParagraphStyle:
+        key = name if shaped else f"{name}-plain"
+        if key not in self._styles:
             size, bold, colour, space = {
                 "title": (16, True, BLUE, 4),
                 "h1": (12, True, BLUE, 3),
@@ -177,8 +187,8 @@ class DocLang:
                 "cell": (8, False, colors.black, 0),
                 "cellb": (8, True, colors.black, 0),
             }[name]
-            self._styles[name] = ParagraphStyle(
-                f"{self.code}-{name}",
+            self._styles[key] = ParagraphStyle(
+                f"{self.code}-{key}",
                 fontName=f"{self.base_font}-Bold" if bold else self.base_font,
                 fontSize=size,
                 leading=size * 1.3,
@@ -187,20 +197,35 @@ class DocLang:
                 spaceBefore=space if name in ("h1", "h2") else 0,
                 alignment=TA_RIGHT if self.rtl else TA_LEFT,
                 wordWrap="RTL" if self.rtl else None,
-                shaping=1,
+                shaping=1 if shaped else 0,
             )
-        return self._styles[name]
+        return self._styles[key]
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
         bold = style in ("title", "h1", "h2", "cellb")
         markup = runs(str(text), self.base_font, self.rtl)
         if bold:
             markup = f"<b>{markup}</b>"
-        return Paragraph(markup, self.style(style))
+        # Shaping costs time; only Arabic and Ethiopic need it (Latin has no joining forms).
+        shaped = any(script_font(ch) == ARABIC for ch in str(text))
+        return Paragraph(markup, self.style(style, shaped))
 
     def row(self, cells: Sequence[Any]) -> list[Any]:
         """Table cells in reading order: mirrored for right-to-left documents."""
         return list(reversed(cells)) if self.rtl else list(cells)
+
+
+def _plain_font(text: str, width: float, bold: bool, size: float) -> str | None:
+    """The font to draw a cell as a plain string (fast), or None if it needs a Paragraph:
+    Arabic needs shaping, mixed scripts need runs, long text needs wrapping."""
+    if "\n" in text:
+        return None
+    parts = split_runs(text)
+    if len(parts) > 1 or (parts and parts[0][0] == ARABIC):
+        return None
+    font = parts[0][0] if parts else LATIN
+    font = f"{font}-Bold" if bold else font
+    return font if pdfmetrics.stringWidth(text, font, size) <= width - 7 else None
 
 
 def table(
@@ -212,18 +237,35 @@ def table(
     style: str = "cell",
 ) -> Table:
     data = []
+    fonts: list[Any] = []
+    size = doc.style(style).fontSize
     for i, r in enumerate(rows):
         cell_style = "cellb" if header and i == 0 else style
-        data.append(doc.row([c if not isinstance(c, str) else doc.p(c, cell_style) for c in r]))
+        cells = []
+        for j, (c, w) in enumerate(zip(r, widths, strict=True)):
+            if isinstance(c, str):
+                text = _INVISIBLE.sub("", c)
+                font = _plain_font(text, w, cell_style == "cellb", size)
+                if font is None:
+                    cells.append(doc.p(c, cell_style))
+                else:
+                    cells.append(text)
+                    col = len(widths) - 1 - j if doc.rtl else j
+                    fonts.append(("FONT", (col, i), (col, i), font, size, size * 1.3))
+            else:
+                cells.append(c)
+        data.append(doc.row(cells))
     cols = list(reversed(widths)) if doc.rtl else list(widths)
     t = Table(data, colWidths=cols, repeatRows=1 if header else 0)
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if doc.rtl else "LEFT"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *fonts,
     ]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), LIGHT))

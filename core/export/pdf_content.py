@@ -1,0 +1,308 @@
+"""Pieces the klantprofiel and PID printouts share: the summary facts and the record details.
+
+Everything is read from a loaded dossier snapshot and printed in the document's own language
+(:class:`core.export.pdf_common.DocLang`), never the interface's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.platypus import Paragraph, Spacer
+
+from core import models as m
+from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
+from core.export.sections import BY_CODE, LIST_MODELS, RELATION, SINGLE_MODELS, topic_section
+from core.i18n import N_
+from core.models import enums as e
+from core.rules.clocks import KIND_LABELS, Clock, all_clocks
+from core.rules.exams import ExamStatus, exam_status
+from core.rules.intake_topics import TOPICS
+from core.rules.requirements import LABELS as REQ_LABELS
+from core.rules.requirements import Requirement, requirements
+from core.services.facts import dossier_facts
+from core.services.validation import ENUMS
+
+STATUS = {"open": N_("open"), "done": N_("done"), "overdue": N_("overdue")}
+TOPIC_TITLES = {t.code: t.title for t in TOPICS}
+FIELD_LABELS: dict[str, str] = {
+    "given_names": N_("Given names"),
+    "family_name": N_("Family name"),
+    "date_of_birth": N_("Date of birth"),
+    "sex": N_("Sex"),
+    "bsn": N_("BSN"),
+    "v_nummer": N_("V-number"),
+    "nationality": N_("Nationality"),
+    "country_of_origin": N_("Country of origin"),
+    "languages_spoken": N_("Languages spoken"),
+    "preferred_language": N_("Preferred language"),
+    "literacy": N_("Literacy"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "address": N_("Address"),
+    "postcode": N_("Postcode"),
+    "woonplaats": N_("Place of residence"),
+    "gemeente": N_("Gemeente"),
+    "household": N_("Household"),
+    "doelgroep": N_("Target group (doelgroep)"),
+    "gedetailleerde_doelgroep": N_("Detailed target group"),
+    "regime": N_("Regime"),
+    "plicht_status": N_("Status of the inburgeringsplicht"),
+    "plicht_begindatum": N_("Start of the plicht"),
+    "plicht_einddatum": N_("End of the plicht"),
+    "datum_kennisgeving": N_("Date of the kennisgeving"),
+    "reden_geen_plicht": N_("Reason no plicht"),
+    "pip_clock_start": N_("PIP clock starts at"),
+    "bijstand_start": N_("Bijstand since"),
+    "datum_afronding_zroute": N_("Z-route completed on"),
+    "datum_eindgesprek_map": N_("MAP final interview on"),
+    "datum_ondertekening_pvt": N_("Participatieverklaring signed on"),
+    "datum_taalschakeldiploma": N_("Taalschakeldiploma on"),
+    "map_omitted_working": N_("MAP omitted: works"),
+    "note_next_teacher": N_("Note for the next teacher"),
+    "notes": N_("Notes"),
+    "title": N_("Title"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "organisation": N_("Organisation"),
+    "date": N_("Date"),
+    "from_date": N_("From"),
+    "until_date": N_("Until"),
+    "status": N_("Status"),
+    "kind": N_("Kind"),
+    "text": N_("Text"),
+    "term": N_("Term"),
+    "owner": N_("Who"),
+    "due_date": N_("Due date"),
+    "onderdeel": N_("Component"),
+    "niveau": N_("Level"),
+    "planned_date": N_("Exam date"),
+    "resultaat": N_("Result"),
+    "location": N_("Location"),
+    "level": N_("Level"),
+    "field": N_("Field"),
+    "institution": N_("School"),
+    "country": N_("Country"),
+    "employer": N_("Employer"),
+    "description": N_("Description"),
+    "summary": N_("Summary"),
+    "agreements": N_("Agreements"),
+    "follow_up": N_("Follow-up"),
+    "type": N_("Type"),
+    "channel": N_("Channel"),
+    "interpreter": N_("Interpreter"),
+    "ground": N_("Ground"),
+    "decision": N_("Decision"),
+    "decision_date": N_("Decision date"),
+    "filename": N_("File name"),
+    "document_date": N_("Document date"),
+    "dagtekening": N_("Date of the PIP (dagtekening)"),
+    "leerroute": N_("Leerroute"),
+    "hours": N_("Hours"),
+    "category": N_("Category"),
+    "attendance": N_("Attendance"),
+    "source": N_("Source"),
+}
+_HIDDEN = {"id", "person_id", "created_at", "updated_at", "content", "uuid", "sha256", "source", "source_date", "author"}
+
+
+def field_label(doc: DocLang, name: str) -> str:
+    msgid = FIELD_LABELS.get(name)
+    return doc.t(msgid) if msgid else name.replace("_", " ").capitalize()
+
+
+def value_text(doc: DocLang, model: type, name: str, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    enum = ENUMS.get((model, name))
+    if enum is not None:
+        return doc.label(enum, str(value))
+    if isinstance(value, bool):
+        return doc.yes_no(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return doc.date(value)
+    if isinstance(value, float):
+        return doc.number(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def provenance(doc: DocLang, obj: Any) -> str:
+    """Where a record came from and when (DOMAIN.md §11 point 2)."""
+    source = getattr(obj, "source", None)
+    when = getattr(obj, "source_date", None)
+    if source:
+        enum = e.InfoSource if isinstance(obj, m.IntakeTopic) else e.RecordSource
+        src = doc.label(enum, source)
+    else:
+        src = doc.t("Entered in this dossier")
+    if when is None:
+        when = getattr(obj, "updated_at", None) or getattr(obj, "added_at", None)
+    author = getattr(obj, "author", None)
+    text = doc.t("Source: {source}, {date}").format(source=src, date=doc.date(when) if when else "—")
+    return f"{text} · {author}" if author else text
+
+
+# --------------------------------------------------------------------------- summary facts
+def clock_rows(doc: DocLang, clocks: list[Clock]) -> list[list[str]]:
+    rows = [[doc.t("Clock"), doc.t("Date"), doc.t("Status")]]
+    for c in clocks:
+        label = doc.t(KIND_LABELS[c.kind]).format(detail=c.detail)
+        rows.append([label, doc.date(c.date), doc.t(STATUS[c.status])])
+    return rows
+
+
+def requirement_rows(doc: DocLang, reqs: list[Requirement]) -> list[list[str]]:
+    rows = [[doc.t("Requirement"), doc.t("Done"), doc.t("Required")]]
+    for r in reqs:
+        label = doc.t(REQ_LABELS[r.code]).format(detail=r.detail)
+        if r.kind == "hours":
+            rows.append([label, doc.hours(r.done), doc.hours(r.required)])
+        else:
+            rows.append([label, doc.yes_no(r.met), ""])
+    return rows
+
+
+def exam_rows(doc: DocLang, status: list[ExamStatus]) -> list[list[str]]:
+    rows = [[doc.t("Component"), doc.t("Level needed"), doc.t("Status"), doc.t("Next exam"), doc.t("Free attempts left")]]
+    for s in status:
+        if s.exempt:
+            state = doc.t("Exempted")
+        elif s.passed:
+            state = doc.t("Passed at {level}").format(level=s.passed_level or "")
+        elif s.last_result:
+            state = doc.label(e.ExamResultaat, s.last_result)
+        else:
+            state = doc.t("Not taken yet")
+        rows.append(
+            [
+                doc.label(e.Onderdeel, s.onderdeel),
+                s.required_level or "—",
+                state,
+                doc.date(s.next_planned),
+                doc.number(s.free_left),
+            ]
+        )
+    return rows
+
+
+def summary_facts(person: m.Person, today: dt.date) -> dict[str, Any]:
+    facts = dossier_facts(person)
+    return {
+        "clocks": all_clocks(facts, today),
+        "requirements": requirements(facts, today=today),
+        "exams": exam_status(facts, today),
+        "pip": person.pip_versions[-1] if person.pip_versions else None,
+    }
+
+
+def route_text(doc: DocLang, pip: m.PipVersion | None) -> str:
+    if pip is None:
+        return doc.t("No PIP yet")
+    base = pip.niveau or ("B1" if pip.leerroute in ("B", "O") else "")
+    skills = []
+    for code in ("LE", "LU", "SC", "SP"):
+        level = getattr(pip, f"niveau_{code.lower()}") or base
+        if level:
+            skills.append(f"{code} {level}")
+    parts = [doc.label(e.Leerroute, pip.leerroute)]
+    if skills:
+        parts.append(" · ".join(skills))
+    return " — ".join(parts)
+
+
+def attention_topics(person: m.Person, sections: tuple[str, ...]) -> list[m.IntakeTopic]:
+    return [
+        t
+        for t in sorted(person.intake_topics, key=lambda t: t.id)
+        if (t.needs_attention or t.status != "known")
+        and topic_section(t.topic, t.sensitive) in sections
+    ]
+
+
+# --------------------------------------------------------------------------- details
+def record_block(doc: DocLang, obj: Any, title: str) -> list[Any]:
+    model = type(obj)
+    rows = []
+    for column in model.__mapper__.column_attrs:  # type: ignore[attr-defined]
+        name = column.key
+        if name in _HIDDEN or name.endswith("_id"):
+            continue
+        text = value_text(doc, model, name, getattr(obj, name))
+        if text:
+            rows.append([field_label(doc, name), text])
+    out: list[Any] = [doc.p(title, "h2")]
+    if rows:
+        out.append(table(doc, rows, [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], header=False))
+    out.append(doc.p(provenance(doc, obj), "small"))
+    return out
+
+
+def _title(doc: DocLang, kind: str, obj: Any) -> str:
+    for attr in ("title", "name", "role", "text", "topic", "onderdeel", "kind", "level"):
+        value = getattr(obj, attr, None)
+        if value:
+            if attr == "topic":
+                return doc.t(TOPIC_TITLES.get(value, value))
+            if attr == "onderdeel":
+                return doc.label(e.Onderdeel, value)
+            enum = ENUMS.get((type(obj), attr))
+            return doc.label(enum, value) if enum else str(value)[:90]
+    if isinstance(obj, m.PipVersion):
+        return doc.t("PIP version {n}").format(n=obj.version_no)
+    return doc.t(BY_CODE.get(kind, BY_CODE["intake"]).title) if kind in BY_CODE else kind
+
+
+def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
+    rows = [[doc.t("Date"), doc.t("Hours"), doc.t("Category"), doc.t("Attendance"), doc.t("School or provider"), doc.t("Source")]]
+    for h in sorted(hours, key=lambda h: (h.date, h.id)):
+        rows.append(
+            [
+                doc.date(h.date, "short"),
+                doc.number(h.hours),
+                doc.label(e.HourCategory, h.category),
+                doc.label(e.Attendance, h.attendance),
+                h.provider.name if h.provider else "",
+                doc.label(e.RecordSource, h.source),
+            ]
+        )
+    w = CONTENT_WIDTH
+    return [table(doc, rows, [w * 0.12, w * 0.08, w * 0.28, w * 0.17, w * 0.23, w * 0.12])]
+
+
+def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
+    section = BY_CODE[code]
+    story: list[Any] = [doc.p(doc.t(section.title), "h1")]
+    for name in section.person_fields:
+        text = value_text(doc, m.Person, name, getattr(person, name))
+        if text:
+            story.append(doc.p(f"{field_label(doc, name)}: {text}"))
+    for kind in section.singles:
+        obj = getattr(person, RELATION[kind])
+        if obj is not None:
+            story += record_block(doc, obj, doc.t("Azc phase") if kind == "azc" else "Voorinburgering")
+    for kind in section.lists:
+        items = sorted(getattr(person, RELATION[kind]), key=lambda r: r.id)
+        if kind == "hour":
+            if items:
+                story += hours_table(doc, items)
+            continue
+        for obj in items:
+            story += record_block(doc, obj, _title(doc, kind, obj))
+    if section.topics:
+        for t in sorted(person.intake_topics, key=lambda t: t.id):
+            if topic_section(t.topic, t.sensitive) == code:
+                story += record_block(doc, t, doc.t(TOPIC_TITLES.get(t.topic, t.topic)))
+    if len(story) == 1:
+        story.append(doc.p(doc.t("Nothing recorded."), "small"))
+    story.append(Spacer(1, 4))
+    return story
+
+
+def nothing(doc: DocLang) -> Paragraph:
+    return doc.p(doc.t("Not shared."), "small")
+
+
+__all__ = ["LIST_MODELS", "SINGLE_MODELS"]
