@@ -262,6 +262,8 @@ def clean(
         if name in PROTECTED or name not in columns:
             errors[name] = _("This field cannot be set.")
             continue
+        if name in ("bsn", "v_nummer") and isinstance(value, str):
+            value = re.sub(r"[\s.\-]", "", value)  # "1234.56.782" fits the 9-character column
         try:
             converted = _convert(model, name, columns[name], value)
             out[name] = _special(model, name, converted, today)
