@@ -102,7 +102,7 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     return out
 
 
-def runs(text: str, base: str = LATIN, rtl: bool = False) -> str:
+def runs(text: str, base: str = LATIN, rtl: bool = False, bold: bool = False) -> str:
     """Paragraph markup: ``text`` escaped, split into runs, each in its script's font.
 
     ReportLab lays a paragraph's font runs out left to right and shapes each run in its own
@@ -119,8 +119,9 @@ def runs(text: str, base: str = LATIN, rtl: bool = False) -> str:
             if core:
                 pieces.append((font, core))
         parts = pieces[1:]
+    suffix = "-Bold" if bold else ""
     return "".join(
-        f'<font name="{font}">{escape(chunk)}</font>' for font, chunk in parts
+        f'<font name="{font}{suffix}">{escape(chunk)}</font>' for font, chunk in parts
     ).replace("\n", "<br/>")
 
 
@@ -203,12 +204,23 @@ class DocLang:
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
         bold = style in ("title", "h1", "h2", "cellb")
-        markup = runs(str(text), self.base_font, self.rtl)
-        if bold:
-            markup = f"<b>{markup}</b>"
-        # Shaping costs time; only Arabic and Ethiopic need it (Latin has no joining forms).
-        shaped = any(script_font(ch) == ARABIC for ch in str(text))
-        return Paragraph(markup, self.style(style, shaped))
+        raw = str(text)
+        # Shaping costs time; only Arabic script needs it (Latin and Ethiopic do not join).
+        arabic = any(script_font(ch) == ARABIC for ch in raw)
+        # Text without any Arabic script (a name, a gemeente's Dutch wording) keeps its own
+        # left-to-right order, even in a right-to-left document; it is only aligned right.
+        rtl = self.rtl and arabic
+        markup = runs(raw, self.base_font, rtl, bold)
+        st = self.style(style, arabic)
+        if self.rtl and not rtl:
+            st = self._ltr(st)
+        return Paragraph(markup, st)
+
+    def _ltr(self, st: ParagraphStyle) -> ParagraphStyle:
+        key = f"{st.name}-ltr"
+        if key not in self._styles:
+            self._styles[key] = ParagraphStyle(key, parent=st, wordWrap=None, shaping=0)
+        return self._styles[key]
 
     def row(self, cells: Sequence[Any]) -> list[Any]:
         """Table cells in reading order: mirrored for right-to-left documents."""
