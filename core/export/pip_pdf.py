@@ -84,15 +84,12 @@ def render(
         rows.append([nl.p(value or "—", "cell"), other.p(value or "—", "cell")])
 
     def dated(label: str, value: dt.date | None) -> None:
-        rows.append([nl.p(f"{nl.t(label)}: {nl.date(value)}", "cell"), other.p(f"{other.t(label)}: {other.date(value)}", "cell")])
+        rows.append([nl.p(f"{nl.t(label)}: {nl.date(value, 'long')}", "cell"), other.p(f"{other.t(label)}: {other.date(value, 'long')}", "cell")])
 
     rows.append(_pair(nl, other, N_("Personal Plan for Integration and Participation (PIP)"), "title"))
-    rows.append(
-        [
-            nl.p(f"{person.display_name} · BSN {person.bsn or '—'} · {nl.date(person.date_of_birth)}", "cell"),
-            other.p(f"{person.display_name} · BSN {person.bsn or '—'} · {other.date(person.date_of_birth)}", "cell"),
-        ]
-    )
+    ident = f"{person.display_name} · BSN {person.bsn or '—'}"
+    rows.append([nl.p(ident, "cell"), other.p(ident, "cell")])
+    dated(N_("Date of birth"), person.date_of_birth)
     rows.append(_pair(nl, other, N_("Version {n}, gemeente {gemeente}"), "cell", n=pip.version_no, gemeente=pip.gemeente or person.gemeente or "—"))
     dated(N_("Date of the PIP (dagtekening)"), pip.dagtekening)
     heading(N_("Leerroute and level"))
@@ -125,8 +122,8 @@ def render(
             continue
         rows.append(
             [
-                nl.p(f"{nl.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date)} ({nl.t(STATUS[c.status])})", "cell"),
-                other.p(f"{other.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date)} ({other.t(STATUS[c.status])})", "cell"),
+                nl.p(f"{nl.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date, 'long')} ({nl.t(STATUS[c.status])})", "cell"),
+                other.p(f"{other.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date, 'long')} ({other.t(STATUS[c.status])})", "cell"),
             ]
         )
     heading(N_("Your rights: objection and appeal"))
