@@ -182,6 +182,8 @@ class RecordDialog(QDialog):
         record = self.record
         try:
             if record is None:
+                # Empty fields are left out, so the service's defaults apply (attempt numbers…).
+                values = {k: v for k, v in values.items() if v is not None and v != ""}
                 new_id = self.ctx.commit(
                     self.dossier_id,
                     lambda: rec.add_record(store, self.dossier_id, self.kind, values),
