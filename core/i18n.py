@@ -53,7 +53,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("uk", "Українська", "Ukrainian"),
 )
 PSEUDO_LANGUAGES: tuple[Language, ...] = (
-    Language("qps_ploc", "Ƥšéûđö (stretched)", "Pseudo: stretched"),
+    Language("qps_ploc", "Ƥšéûđö (stretched)", "Pseudo: stretched", pseudo=True),
     Language("qps_plocm", "Pseudo (mirrored)", "Pseudo: mirrored RTL", rtl=True, pseudo=True),
 )
 _ALL = {lang.code: lang for lang in LANGUAGES + PSEUDO_LANGUAGES}
@@ -190,18 +190,18 @@ def isolate(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- formatting
+# Babel formats with Latin digits only; CLDR's decimal numbering systems by their zero digit.
+_ZERO_DIGIT = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "mymr": 0x1040}
+
+
 def _digits(text: str, locale: Locale | None = None) -> str:
     """Use the locale's default digits (e.g. Arabic-Indic for ar) where CLDR says so."""
     loc = locale or _state.locale
     system = loc.default_numbering_system if hasattr(loc, "default_numbering_system") else "latn"
-    if system == "latn":
+    zero = _ZERO_DIGIT.get(system)
+    if zero is None:  # latn, or a system Babel cannot write anyway: keep Latin digits
         return text
-    sample = numbers.format_decimal(1234567890, locale=loc, numbering_system="default")
-    native = [c for c in sample if c.isdigit()]
-    if len(native) != 10:
-        return text
-    table = str.maketrans("1234567890", "".join(native))
-    return text.translate(table)
+    return text.translate(str.maketrans("0123456789", "".join(chr(zero + i) for i in range(10))))
 
 
 def format_date(value: dt.date | None, fmt: str = "medium", locale: Locale | None = None) -> str:
@@ -211,19 +211,24 @@ def format_date(value: dt.date | None, fmt: str = "medium", locale: Locale | Non
     return _digits(dates.format_date(value, format=fmt, locale=loc), loc)
 
 
-def format_datetime(value: dt.datetime | None, fmt: str = "medium", locale: Locale | None = None) -> str:
+def format_datetime(
+    value: dt.datetime | None, fmt: str = "medium", locale: Locale | None = None
+) -> str:
     if value is None:
         return "—"
     loc = locale or _state.locale
     return _digits(dates.format_datetime(value, format=fmt, locale=loc), loc)
 
 
-def format_number(value: float | int, locale: Locale | None = None, decimals: int | None = None) -> str:
+def format_number(
+    value: float | int, locale: Locale | None = None, decimals: int | None = None
+) -> str:
     loc = locale or _state.locale
     if decimals is not None:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return numbers.format_decimal(value, format=pattern, locale=loc, numbering_system="default")
-    return numbers.format_decimal(value, locale=loc, numbering_system="default")
+        text = numbers.format_decimal(value, format=pattern, locale=loc, numbering_system="default")
+        return _digits(text, loc)
+    return _digits(numbers.format_decimal(value, locale=loc, numbering_system="default"), loc)
 
 
 def format_hours(hours: float, locale: Locale | None = None) -> str:
@@ -236,7 +241,7 @@ def format_hours(hours: float, locale: Locale | None = None) -> str:
 
 def format_percent(value: float, locale: Locale | None = None) -> str:
     loc = locale or _state.locale
-    return numbers.format_percent(value, locale=loc, numbering_system="default")
+    return _digits(numbers.format_percent(value, locale=loc, numbering_system="default"), loc)
 
 
 def format_duration_days(days: int, locale: Locale | None = None) -> str:
