@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core import paths
+from core.export import commands as export_commands
 from core.errors import DossierError, NotFoundError, ValidationError, WrongPassphraseError
 from core.i18n import _
 from core.models.enums import ActorKind
@@ -274,6 +275,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "passphrase": cmd_passphrase,
     "inzage": cmd_inzage,
     "delete": cmd_delete,
+    "export": export_commands.cmd_export,
+    "import": export_commands.cmd_import,
 }
 # commands that must not open the database first (it may be the damaged one being replaced)
 STORELESS_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"restore": cmd_restore}
@@ -316,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help=_("delete a dossier for good"))
     p.add_argument("--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier"))
     p.add_argument("--yes", action="store_true", help=_("confirm: this cannot be undone"))
+    export_commands.add_parsers(sub)
     for add in EXTRA_COMMANDS.values():
         add(sub)  # type: ignore[arg-type]
     return parser
