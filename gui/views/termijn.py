@@ -1,0 +1,181 @@
+"""The inburgeringstermijn and its verlengingen, financial ontzorging (voor mij → met mij → door
+mij) and the preconditions that make taking part possible (DOMAIN.md §3, §10)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
+
+from core.i18n import N_, _, current_language, format_date, format_duration_days
+from core.labels import label
+from core.models import enums as e
+from core.rules.clocks import leerroute_change_end, ontzorging_end, termijn_end, termijn_start
+from core.services.facts import dossier_facts
+from gui.views.section_base import SectionView
+from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, FieldSpec
+from gui.widgets.panel import ERROR_STYLE, WARN_STYLE
+from gui.widgets.record_table import Column
+
+STEPS = ("voor_mij", "met_mij", "door_mij")
+
+
+def step_text(step: str | None) -> str:
+    """The three steps with the current one marked, so the direction of travel is visible."""
+    parts = []
+    for code in STEPS:
+        mark = "●" if code == step else "○"
+        parts.append(f"{mark} {label(e.OntzorgingStep, code)}")
+    return (" ← " if current_language().rtl else " → ").join(parts)
+
+
+class TermijnView(SectionView):
+    key = "termijn"
+    icon_name = "termijn"
+    participant_visible = True
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.dates_box = QGroupBox(self.page.inner)
+        grid = QGridLayout(self.dates_box)
+        self.date_rows: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        for row, key in enumerate(("start", "end", "leerroute", "ontzorging")):
+            name, value, left = (
+                QLabel(self.dates_box),
+                QLabel(self.dates_box),
+                QLabel(self.dates_box),
+            )
+            value.setStyleSheet("font-weight: bold;")
+            value.setObjectName(f"date_{key}")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            grid.addWidget(left, row, 2)
+            self.date_rows[key] = (name, value, left)
+        grid.setColumnStretch(2, 1)
+        self.page.add(self.dates_box)
+        self.verlengingen = self.add_table(
+            "verlenging",
+            N_("Extensions of the termijn (verlengingen)"),
+            (
+                FieldSpec("requested_date", N_("Requested on"), DATE),
+                FieldSpec("ambtshalve", N_("Granted by DUO without a request (ambtshalve)"), BOOL),
+                FieldSpec("ground", N_("Ground"), TEXT),
+                FieldSpec("months", N_("Months"), INT),
+                FieldSpec("new_end_date", N_("New end date in the decision"), DATE),
+                FieldSpec("decision", N_("Decision"), ENUM, enum=e.Decision, optional=False),
+                FieldSpec("decision_date", N_("Decision date"), DATE),
+                FieldSpec(
+                    "document_id", N_("Evidence (document)"), CHOICE, options=self._document_options
+                ),
+                FieldSpec("notes", N_("Notes"), MULTILINE),
+            ),
+            (
+                Column(N_("Requested on"), lambda r: r.requested_date),
+                Column(N_("Ground"), lambda r: r.ground),
+                Column(N_("Months"), lambda r: r.months),
+                Column(N_("Decision"), lambda r: r.decision, lambda v: label(e.Decision, v)),
+                Column(N_("Decision date"), lambda r: r.decision_date),
+                Column(N_("New end date"), lambda r: r.new_end_date),
+                Column(N_("Evidence"), lambda r: self._document_title(r.document_id)),
+            ),
+            lambda p: p.verlengingen,
+            noun=N_("extension"),
+            defaults=lambda: {"decision": "aangevraagd", "requested_date": self.ctx.today()},
+        )
+        self.ontzorging = self.add_table(
+            "ontzorging",
+            N_("Financial relief (ontzorging)"),
+            (
+                FieldSpec("kind", N_("What is paid"), ENUM, enum=e.OntzorgingKind, optional=False),
+                FieldSpec("payee", N_("Paid to")),
+                FieldSpec("amount", N_("Amount a month (euro)"), NUMBER),
+                FieldSpec("from_date", N_("From"), DATE),
+                FieldSpec("until_date", N_("Until"), DATE),
+                FieldSpec("extended", N_("Extended by the gemeente"), BOOL),
+                FieldSpec("step", N_("Step"), ENUM, enum=e.OntzorgingStep, optional=False),
+                FieldSpec("step_date", N_("Step reached on"), DATE),
+                FieldSpec("status", N_("Status"), TEXT, consultant_only=True),
+                FieldSpec("notes", N_("Notes"), MULTILINE),
+            ),
+            (
+                Column(N_("What is paid"), lambda r: r.kind, lambda v: label(e.OntzorgingKind, v)),
+                Column(N_("Paid to"), lambda r: r.payee),
+                Column(N_("From"), lambda r: r.from_date),
+                Column(N_("Until"), lambda r: r.until_date),
+                Column(N_("Extended"), lambda r: r.extended),
+                Column(N_("Step"), lambda r: r.step, step_text),
+            ),
+            lambda p: p.ontzorging,
+            noun=N_("ontzorging item"),
+        )
+        self.preconditions = self.add_table(
+            "precondition",
+            N_("Preconditions (childcare, transport, digital access, timetable)"),
+            (
+                FieldSpec("kind", N_("What"), ENUM, enum=e.PreconditionKind, optional=False),
+                FieldSpec("status", N_("Status"), ENUM, enum=e.PreconditionStatus, optional=False),
+                FieldSpec("due_date", N_("Needed by"), DATE),
+                FieldSpec("notes", N_("Notes"), MULTILINE),
+            ),
+            (
+                Column(N_("What"), lambda r: r.kind, lambda v: label(e.PreconditionKind, v)),
+                Column(
+                    N_("Status"),
+                    lambda r: r.status,
+                    lambda v: label(e.PreconditionStatus, v),
+                    colour=lambda r: {"probleem": "#8a1c1c", "geregeld": "#1b6e2a"}.get(r.status),
+                ),
+                Column(N_("Needed by"), lambda r: r.due_date),
+                Column(N_("Notes"), lambda r: r.notes),
+            ),
+            lambda p: p.preconditions,
+            noun=N_("precondition"),
+        )
+        self.page.finish()
+        self.retranslate_ui()
+
+    def title(self) -> str:
+        return _("Termijn and support")
+
+    def _document_options(self) -> list[tuple[Any, str]]:
+        return [(d.id, d.title) for d in (self.person.documents if self.person else [])]
+
+    def _document_title(self, doc_id: int | None) -> str | None:
+        if doc_id is None or self.person is None:
+            return None
+        return next((d.title for d in self.person.documents if d.id == doc_id), None)
+
+    def refresh(self, person: Any) -> None:
+        facts = dossier_facts(person, include_hours=False) if person is not None else None
+        today = self.ctx.today()
+        values = {
+            "start": termijn_start(facts) if facts else None,
+            "end": termijn_end(facts) if facts else None,
+            "leerroute": leerroute_change_end(facts) if facts else None,
+            "ontzorging": ontzorging_end(facts) if facts else None,
+        }
+        for key, (_name, value_label, left_label) in self.date_rows.items():
+            day = values[key]
+            value_label.setText(format_date(day) if day else _("not known yet"))
+            if day is None or key == "start":
+                left_label.clear()
+                continue
+            days = (day - today).days
+            if days < 0:
+                left_label.setText(_("passed {time} ago").format(time=format_duration_days(-days)))
+                left_label.setStyleSheet(ERROR_STYLE if key == "end" else "color: #555;")
+            else:
+                left_label.setText(_("{time} left").format(time=format_duration_days(days)))
+                left_label.setStyleSheet(WARN_STYLE if days < 90 else "")
+
+    def retranslate_ui(self) -> None:
+        self.dates_box.setTitle(_("The inburgeringstermijn"))
+        names = {
+            "start": _("Termijn started on"),
+            "end": _("Termijn ends on (extensions included)"),
+            "leerroute": _("Last day to change the leerroute"),
+            "ontzorging": _("Financial relief ends on"),
+        }
+        for key, (name, _value, _left) in self.date_rows.items():
+            name.setText(names[key])
+        super().retranslate_ui()

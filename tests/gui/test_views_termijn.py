@@ -1,0 +1,70 @@
+"""TermijnView: verlengingen move the end of the termijn; ontzorging steps; preconditions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.services.dossiers import load_dossier
+from gui.views.termijn import TermijnView, step_text
+from tests.gui.section_support import save_shot, show_view, type_into
+
+
+def test_a_granted_extension_moves_the_end_of_the_termijn(qtbot, store, demo_id):
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    end_label = view.date_rows["end"][1]
+    assert end_label.text() == "Nov 23, 2028"
+    dialog = view.verlengingen.add()
+    form = dialog.form
+    type_into(qtbot, form.editors["ground"], "Medical: surgery and recovery")
+    qtbot.keyClicks(form.editors["months"], "6")
+    form.editors["decision"].setCurrentIndex(form.editors["decision"].findData("toegekend"))
+    type_into(qtbot, form.editors["decision_date"], "2026-01-01")  # before the request (today)
+    dialog.save()
+    assert "comes before" in form.error_text("decision_date")
+    assert form.editors["decision_date"].text() == "2026-01-01"
+    type_into(qtbot, form.editors["decision_date"], "2026-11-23")
+    doc = load_dossier(store, demo_id).documents[0]
+    form.editors["document_id"].setCurrentIndex(form.editors["document_id"].findData(doc.id))
+    dialog.save()
+    stored = [
+        v for v in load_dossier(store, demo_id).verlengingen if v.ground.startswith("Medical")
+    ]
+    assert (
+        stored[0].months == 6
+        and stored[0].decision == "toegekend"
+        and stored[0].document_id == doc.id
+    )
+    assert end_label.text() == "May 23, 2029"
+    save_shot(view, "termijn")
+
+
+def test_move_an_ontzorging_item_to_the_next_step(qtbot, store, demo_id):
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    table = view.ontzorging
+    row = next(
+        r
+        for r in range(table.proxy.rowCount())
+        if table.model.records[table.proxy.mapToSource(table.proxy.index(r, 0)).row()].kind
+        == "huur"
+    )
+    table.view.selectRow(row)
+    dialog = table.edit_selected()
+    combo = dialog.form.editors["step"]
+    combo.setCurrentIndex(combo.findData("door_mij"))
+    type_into(qtbot, dialog.form.editors["step_date"], "2026-11-20")
+    dialog.save()
+    rent = next(o for o in load_dossier(store, demo_id).ontzorging if o.kind == "huur")
+    assert rent.step == "door_mij" and rent.step_date == dt.date(2026, 11, 20)
+    assert step_text("door_mij").endswith("● Done by me")
+
+
+def test_add_a_precondition(qtbot, store, demo_id):
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    dialog = view.preconditions.add()
+    form = dialog.form
+    form.editors["kind"].setCurrentIndex(form.editors["kind"].findData("rooster"))
+    form.editors["status"].setCurrentIndex(form.editors["status"].findData("probleem"))
+    qtbot.keyClicks(form.editors["notes"], "Lessons clash with the MAP workplace on Tuesdays")
+    dialog.save()
+    kinds = {p.kind: p.status for p in load_dossier(store, demo_id).preconditions}
+    assert kinds["rooster"] == "probleem"
