@@ -103,3 +103,27 @@ def document_content(store: Store, document_id: int) -> tuple[m.Document, bytes]
             raise StorageError(_("This document is damaged: its checksum does not match."))
         session.expunge(doc)
         return doc, data
+
+
+def update_document(store: Store, document_id: int, values: dict[str, Any]) -> None:
+    """Change what is known about a document (title, kind, date, notes); never its bytes."""
+    with store.transaction() as session:
+        doc = session.get(m.Document, document_id)
+        if doc is None:
+            raise NotFoundError(_("This document does not exist (any more)."))
+        allowed = {k: v for k, v in values.items() if k in ("title", "kind", "document_date", "notes")}
+        for key, value in clean(m.Document, allowed).items():
+            setattr(doc, key, value)
+
+
+def delete_document(store: Store, document_id: int) -> tuple[str, bytes, dict[str, Any]]:
+    """Remove a document; returns (filename, bytes, metadata) so the GUI can offer undo.
+    Links from hours, exams and verlengingen are cleared by the database (SET NULL)."""
+    with store.transaction() as session:
+        doc = session.get(m.Document, document_id)
+        if doc is None:
+            raise NotFoundError(_("This document does not exist (any more)."))
+        meta = {"title": doc.title, "kind": doc.kind, "document_date": doc.document_date, "notes": doc.notes}
+        name, data = doc.filename, doc.content
+        session.delete(doc)
+        return name, data, meta
