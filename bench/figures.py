@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -162,13 +159,12 @@ def not_available(key: str, size: int, why: str) -> Figure:
     return Figure(key, size, None, note=f"not available: {why}")
 
 
-def timed(fn: Callable[[], Any], repeat: int = 5, warmup: int = 1) -> float:
-    """Median wall time of ``fn`` in milliseconds (after ``warmup`` untimed calls)."""
-    for _ in range(warmup):
-        fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+def failed(key: str, size: int, exc: BaseException) -> Figure:
+    """A measurement that raised: reported, and the run exits with an error."""
+    return Figure(
+        key,
+        size,
+        None,
+        note=f"error: {type(exc).__name__}: {str(exc)[:120]}",
+        detail={"error": True},
+    )

@@ -12,11 +12,13 @@ import sqlite3
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench import measure, probes, report
-from bench.figures import Figure, not_available
+from bench.figures import Figure, failed, not_available
 from bench.generate import GENERATOR_VERSION, REFERENCE_DATE, default_cache_dir, ensure_caseload
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,21 +95,48 @@ def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> lis
         store = Store(Database.open(work, None), Actor(ActorKind.CONSULTANT.value, "Bench"))
         try:
             pid, bsn, _hours = measure.largest_dossier(store)
-            figures += measure.measure_caseload_list(store, size, bsn)
-            figures += measure.measure_overview(store, size, REFERENCE_DATE)
-            figures.append(measure.measure_open(store, size, pid, REFERENCE_DATE))
-            figures += measure.measure_exports(store, size, pid, REFERENCE_DATE)
+            figures += guarded(
+                ("first_page", "search_keystroke"),
+                size,
+                lambda: measure.measure_caseload_list(store, size, bsn),
+            )
+            figures += guarded(
+                ("overview", "overview_cold"),
+                size,
+                lambda: measure.measure_overview(store, size, REFERENCE_DATE),
+            )
+            figures += guarded(
+                ("open_dossier",),
+                size,
+                lambda: [measure.measure_open(store, size, pid, REFERENCE_DATE)],
+            )
+            figures += guarded(
+                ("pdf", "json_export", "json_import"),
+                size,
+                lambda: measure.measure_exports(store, size, pid, REFERENCE_DATE)[0],
+            )
         finally:
             store.db.close()
         mem = probes.memory(work)
         figures.append(Figure("memory", size, mem["open"], mem["baseline"]))
         if startup:
-            figures.append(cold_start(size, data_dir, runs=3 if quick else 5))
+            figures.append(
+                cold_start(size, data_dir, runs=2 if quick else 5, timeout=20 if quick else 60)
+            )
     return figures
 
 
-def cold_start(size: int, data_dir: Path, runs: int) -> Figure:
-    result = probes.cold_start(data_dir, runs)
+def guarded(keys: tuple[str, ...], size: int, fn: Callable[[], list[Figure]]) -> list[Figure]:
+    """Run one group of measurements; an exception becomes error rows, not a crash."""
+    try:
+        return fn()
+    except Exception as exc:  # report it with the others; main() exits with an error
+        traceback.print_exc()
+        return [failed(key, size, exc) for key in keys]
+
+
+def cold_start(size: int, data_dir: Path, runs: int, timeout: float) -> Figure:
+    result = probes.cold_start(data_dir, runs, timeout)
     if "error" in result:
         return not_available("cold_start", size, result["error"])
     return Figure(
@@ -180,5 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.update_docs:
         update_docs(results)
         print(f"Updated {DOC.relative_to(ROOT)} and {DOC_PLOT.relative_to(ROOT)}", file=sys.stderr)
+    if any(f["detail"].get("error") for f in results["figures"]):
+        print("\nSome measurements failed (see the errors above).", file=sys.stderr)
+        return 1
     missed = [f for f in results["figures"] if f["ok"] is False]
     return 1 if args.strict and missed else 0
