@@ -35,7 +35,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA cipher_log_level = NONE")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
-    cur.execute("PRAGMA journal_mode = WAL")
     # FULL: a transaction reported as committed survives a crash or power loss.
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA secure_delete = ON")  # deleted dossiers leave no readable pages behind
@@ -107,8 +106,19 @@ class Database:
         if migrate:
             from core.migrations import upgrade
 
-            upgrade(db)
+            upgrade(db)  # refuses a newer file before anything below writes to it
+        db.use_wal()
         return db
+
+    def use_wal(self) -> None:
+        """Write-ahead logging: a commit is one append, readers never see half a transaction.
+        WAL mode is stored in the file itself, so it is set once per open, not per connection."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            self.engine.dispose()
+            raise storage_error(exc) from None
 
     def check_readable(self) -> None:
         try:
