@@ -23,9 +23,14 @@ for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon
     lib=${pair%%:*}; pkg=${pair##*:}
     ldconfig -p 2>/dev/null | grep -q "$lib" || need_apt+=("$pkg")
 done
+# Tools the tests call: pdftoppm renders PDFs to PNG to look at the Arabic/Ethiopic glyphs.
+for pair in pdftoppm:poppler-utils; do
+    tool=${pair%%:*}; pkg=${pair##*:}
+    command -v "$tool" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "Installing system libraries for Qt: ${need_apt[*]}"
+        echo "Installing system packages for Qt and the tests: ${need_apt[*]}"
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
     else
         echo "Qt may need these system packages: ${need_apt[*]} (install them with your package manager)" >&2
