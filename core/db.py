@@ -103,11 +103,15 @@ class Database:
         engine = _engine(file, passphrase, kdf_iter)
         db = cls(engine, file, encrypted=bool(passphrase), kdf_iter=kdf_iter)
         db.check_readable()
-        if migrate:
-            from core.migrations import upgrade
+        try:
+            if migrate:
+                from core.migrations import upgrade
 
-            upgrade(db)  # refuses a newer file before anything below writes to it
-        db.use_wal()
+                upgrade(db)  # refuses a newer file before anything below writes to it
+            db.use_wal()
+        except BaseException:
+            engine.dispose()
+            raise
         return db
 
     def use_wal(self) -> None:
