@@ -6,7 +6,7 @@ monkeypatch them and nothing ever blocks a test run (Vorta's ``choose_file_dialo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def ask_open_file(parent: QWidget | None, title: str, filters: str = "") -> str | None:
@@ -35,3 +35,8 @@ def show_message(parent: QWidget | None, title: str, text: str, *, warning: bool
         QMessageBox.warning(parent, title, text)
     else:
         QMessageBox.information(parent, title, text)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Run a modal dialog; True when accepted. Tests replace this to drive the dialog instead."""
+    return dialog.exec() == QDialog.DialogCode.Accepted

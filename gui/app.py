@@ -1,0 +1,208 @@
+"""Starting the app window: QApplication, fonts, translations, the error hook, the single-instance
+lock, opening (or creating) the database, then the main window.
+
+Heavy modules (ReportLab, Alembic, export) are imported only when used, so the first paint is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from core import i18n, paths
+from core.errors import DossierError, StorageError, WrongPassphraseError
+from core.i18n import _
+
+if TYPE_CHECKING:
+    from core.db import Database
+    from core.settings import Settings
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"  # as core.cli.PASSPHRASE_ENV (not imported: startup cost)
+
+
+def apply_language(code: str) -> None:
+    """Switch core.i18n, Qt's own translations, the default locale and the layout direction."""
+    app = QApplication.instance()
+    try:
+        from gui.i18n_qt import apply_language as apply_qt
+    except ImportError:  # TODO(i18n helper): gui/i18n_qt.py not there yet; do the basics here
+        i18n.set_language(code)
+        lang = i18n.current_language()
+        QLocale.setDefault(QLocale(lang.qt_name))
+        if isinstance(app, QApplication):
+            app.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
+            )
+        return
+    apply_qt(app, code)
+
+
+def system_language() -> str:
+    name = QLocale.system().name()  # e.g. "ar_SY"
+    codes = i18n.shipped_codes()
+    if name in codes:
+        return name
+    return name.split("_")[0] if name.split("_")[0] in codes else "en"
+
+
+def setup_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Blauwe Map")
+    app.setApplicationDisplayName("Blauwe Map")
+    app.setOrganizationName("Blauwe Map")
+    try:
+        from gui.fonts import register_fonts
+    except ImportError:  # TODO(i18n helper): gui/fonts.py not there yet
+        pass
+    else:
+        register_fonts(app) if register_fonts.__code__.co_argcount else register_fonts()
+    from gui import errors
+
+    errors.install()
+    return app
+
+
+def open_app_database(settings: Settings, *, kdf_iter: int | None = None) -> Database | None:
+    """The user's database: plain, unlocked by the env var, or via the first-start/unlock
+    dialog. None when the user cancelled or gave a wrong passphrase three times."""
+    from core.session import database_exists, is_plain_sqlite, open_database
+    from gui.dialogs import common
+    from gui.dialogs.first_start import CREATE, PLAIN, UNLOCK, FirstStartDialog
+
+    db_path = paths.current().database
+    exists = database_exists(db_path)
+    env = os.environ.get(PASSPHRASE_ENV)
+    first = settings.mode is None
+    if exists and is_plain_sqlite(db_path):
+        if not first:
+            return open_database(db_path, None)
+        need = PLAIN
+    elif env and (exists or not first):
+        try:
+            db = open_database(db_path, env, kdf_iter=kdf_iter)
+        except WrongPassphraseError:
+            common.show_message(None, _("Blauwe Map"), _("The passphrase is wrong."), warning=True)
+            return None
+        if first:
+            settings.mode = "participant"
+        return db
+    else:
+        need = UNLOCK if exists else CREATE
+    dialog = FirstStartDialog(settings, db_path, need, setup=first, kdf_iter=kdf_iter)
+    if not common.run_dialog(dialog) or dialog.db is None:
+        if dialog.tries_left <= 0:
+            common.show_message(
+                None,
+                _("Blauwe Map"),
+                _("The passphrase was wrong three times. Blauwe Map will close."),
+                warning=True,
+            )
+        return None
+    if dialog.wants_demo():
+        from core.services.demo import create_demo_dossier
+        from core.services.store import Store
+
+        create_demo_dossier(Store(dialog.db))
+    return dialog.db
+
+
+def start_dossier(window: MainWindow, ctx: AppContext) -> None:
+    """Open the last dossier; in participant mode the only (or first) dossier, made if none."""
+    from core.errors import NotFoundError
+    from core.services.dossiers import create_dossier, list_dossiers, load_dossier
+
+    last = ctx.settings.last_dossier
+    if last is not None:
+        try:
+            load_dossier(ctx.store, last)
+        except NotFoundError:
+            last = None
+    if last is None and not ctx.consultant_mode:
+        rows = list_dossiers(ctx.store, limit=1)
+        last = rows[0].id if rows else create_dossier(ctx.store, {})
+    if last is not None:
+        window.open_dossier(last)
+    elif window.caseload is not None:
+        window.show_page("caseload")
+
+
+def backup_in_background(ctx: AppContext) -> None:
+    try:
+        from core.services.backup import daily_backup
+    except ImportError:  # TODO(trust helper): core/services/backup.py missing
+        return
+    from gui.workers import run_in_background
+
+    db, folder, keep = ctx.store.db, paths.current().backups, ctx.settings.backups_keep
+    run_in_background(
+        lambda _p: daily_backup(db, folder, keep),
+        on_failure=lambda exc: log.warning("daily backup failed: %s", type(exc).__name__),
+    )
+
+
+def run_gui(args: argparse.Namespace, settings: Settings) -> int:
+    app = setup_application()
+    apply_language(settings.language or system_language())
+    from gui.dialogs import common
+
+    lock = None
+    try:
+        from core.instance import InstanceLock
+    except ImportError:  # TODO(trust helper): core/instance.py missing
+        InstanceLock = None  # type: ignore[assignment,misc]
+    if InstanceLock is not None:
+        try:
+            lock = InstanceLock(paths.current().data).acquire()
+        except DossierError as exc:
+            common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+            return 1
+    try:
+        try:
+            db = open_app_database(settings)
+        except (StorageError, DossierError) as exc:
+            common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+            return 1
+        if db is None:
+            return 0
+        if settings.language:
+            apply_language(settings.language)
+        return _run_window(app, db, settings)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
+    from core.services.store import Store
+    from gui.context import AppContext
+    from gui.lock import IdleLock
+    from gui.main_window import MainWindow
+
+    ctx = AppContext(store=Store(db), settings=settings)
+    try:
+        ctx.save_settings()
+    except OSError:
+        log.warning("settings could not be written")
+    window = MainWindow(ctx)
+    window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
+    start_dossier(window, ctx)
+    window.show()
+    QTimer.singleShot(0, lambda: backup_in_background(ctx))
+    try:
+        return app.exec()
+    finally:
+        from gui.workers import wait_all
+
+        wait_all()
+        db.close()

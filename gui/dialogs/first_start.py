@@ -1,0 +1,242 @@
+"""First start and unlocking: choose the language and the mode, set a passphrase (twice) or unlock
+the existing database (three tries), and offer the demo dossier.
+
+The dialog opens the database itself, so a wrong passphrase or a passphrase that breaks the rules
+is shown next to the field and nothing typed is lost. ``self.db`` holds the open database after
+``accept()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import i18n
+from core.errors import StorageError, ValidationError, WrongPassphraseError
+from core.i18n import _, ngettext
+from core.session import check_new_passphrase, open_database
+
+if TYPE_CHECKING:
+    from core.db import Database
+    from core.settings import Settings
+
+log = logging.getLogger(__name__)
+MAX_TRIES = 3
+CREATE, UNLOCK, PLAIN = "create", "unlock", "plain"  # what the database needs
+
+
+class FirstStartDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        db_path: Path,
+        need: str,
+        *,
+        setup: bool = True,
+        kdf_iter: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db_path = db_path
+        self.need = need
+        self.setup = setup
+        self.kdf_iter = kdf_iter
+        self.tries_left = MAX_TRIES
+        self.db: Database | None = None
+        self.setObjectName("first_start")
+        self.setMinimumWidth(520)
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("font-size: 13pt;")
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(lang.native_name, lang.code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(settings.language or i18n.current_language().code))
+        )
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_label = QLabel(self)
+
+        self.mode_box = QGroupBox(self)
+        self.participant = QRadioButton(self.mode_box)
+        self.participant.setObjectName("mode_participant")
+        self.consultant = QRadioButton(self.mode_box)
+        self.consultant.setObjectName("mode_consultant")
+        group = QButtonGroup(self)
+        group.addButton(self.participant)
+        group.addButton(self.consultant)
+        (self.consultant if settings.mode == "consultant" else self.participant).setChecked(True)
+        mode_layout = QVBoxLayout(self.mode_box)
+        mode_layout.addWidget(self.participant)
+        mode_layout.addWidget(self.consultant)
+
+        self.pass_box = QGroupBox(self)
+        self.passphrase = QLineEdit(self.pass_box)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self.pass_box)
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_hint = QLabel(self.pass_box)
+        self.pass_hint.setWordWrap(True)
+        self.error = QLabel(self.pass_box)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.hide()
+        pass_form = QFormLayout(self.pass_box)
+        self.pass_label = QLabel(self.pass_box)
+        self.repeat_label = QLabel(self.pass_box)
+        pass_form.addRow(self.pass_label, self.passphrase)
+        pass_form.addRow(self.repeat_label, self.repeat)
+        pass_form.addRow(self.pass_hint)
+        pass_form.addRow(self.error)
+
+        self.demo = QCheckBox(self)
+        self.demo.setObjectName("demo")
+        self.demo.setChecked(need == CREATE)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        lang_form = QFormLayout()
+        lang_form.addRow(self.language_label, self.language)
+        layout.addLayout(lang_form)
+        layout.addWidget(self.mode_box)
+        layout.addWidget(self.pass_box)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.buttons)
+
+        for w in (self.language_label, self.language, self.mode_box, self.demo):
+            w.setVisible(setup)
+        self.demo.setVisible(setup and need == CREATE)
+        self.pass_box.setVisible(need in (CREATE, UNLOCK))
+        self.repeat.setVisible(need == CREATE)
+        self.repeat_label.setVisible(need == CREATE)
+        self.pass_hint.setVisible(need == CREATE)
+        self.retranslate_ui()
+        (self.passphrase if not setup and need == UNLOCK else self.language).setFocus()
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        rtl = i18n.current_language().rtl
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self.setWindowTitle(_("Welcome to Blauwe Map") if self.setup else _("Unlock Blauwe Map"))
+        if self.need == CREATE:
+            intro = _(
+                "Blauwe Map keeps your inburgering dossier on this computer. It is locked with a "
+                "passphrase that only you know. Nothing is sent anywhere."
+            )
+        elif self.need == UNLOCK:
+            intro = _("Type your passphrase to open your dossiers.")
+        else:
+            intro = _("Choose your language and how you will use Blauwe Map.")
+        self.intro.setText(intro)
+        self.language_label.setText(_("Language"))
+        self.language.setAccessibleName(_("Language"))
+        self.mode_box.setTitle(_("Who will use this app?"))
+        self.participant.setText(_("I keep my own dossier (participant)"))
+        self.consultant.setText(_("I help many people (consultant, gemeente, school)"))
+        self.pass_box.setTitle(_("Passphrase"))
+        self.pass_label.setText(_("Passphrase"))
+        self.repeat_label.setText(_("Repeat it"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.repeat.setAccessibleName(_("Repeat the passphrase"))
+        self.pass_hint.setText(
+            _(
+                "At least 8 characters; a short sentence is easy to remember. Write it down "
+                "somewhere safe: without it nobody can open the dossiers, not even us."
+            )
+        )
+        self.demo.setText(_("Add an example dossier to look around (you can delete it later)"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Start") if self.need == CREATE else _("Open"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+
+    def _language_changed(self) -> None:
+        code = self.language.currentData()
+        from gui.main_window import apply_language
+
+        apply_language(code)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ accepting
+    def chosen_mode(self) -> str:
+        return "consultant" if self.consultant.isChecked() else "participant"
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def try_accept(self) -> None:
+        self.error.hide()
+        passphrase = self.passphrase.text() if self.need != PLAIN else None
+        if self.need == CREATE:
+            assert passphrase is not None
+            try:
+                check_new_passphrase(passphrase)
+            except ValidationError as exc:
+                self._fail(str(exc))
+                return
+            if self.repeat.text() != passphrase:
+                self._fail(_("The two passphrases differ. Type the same passphrase twice."))
+                self.repeat.clear()
+                self.repeat.setFocus()
+                return
+        try:
+            self.db = open_database(self.db_path, passphrase, kdf_iter=self.kdf_iter)
+        except WrongPassphraseError:
+            self.tries_left -= 1
+            self.passphrase.clear()
+            self.passphrase.setFocus()
+            if self.tries_left <= 0:
+                log.info("unlock given up after %d tries", MAX_TRIES)
+                self._fail(_("The passphrase was wrong three times. Blauwe Map will close."))
+                self.reject()
+                return
+            self._fail(
+                ngettext(
+                    "The passphrase is wrong. You can try {n} more time.",
+                    "The passphrase is wrong. You can try {n} more times.",
+                    self.tries_left,
+                ).format(n=self.tries_left)
+            )
+            return
+        except StorageError as exc:
+            self._fail(str(exc))
+            return
+        if self.setup:
+            self.settings.language = self.language.currentData()
+            self.settings.mode = self.chosen_mode()
+            self.settings.demo_offered = True
+        self.accept()
+
+    def wants_demo(self) -> bool:
+        return self.setup and self.need == CREATE and self.demo.isChecked()

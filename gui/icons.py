@@ -1,0 +1,31 @@
+"""Icons from resources/icons/*.svg (drawn for this app), cached per name and size."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from core.paths import RESOURCES
+
+ICONS = RESOURCES / "icons"
+
+
+@cache
+def icon(name: str) -> QIcon:
+    path = ICONS / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def icon_pixmap(name: str, size: int) -> QPixmap:
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    path = ICONS / f"{name}.svg"
+    if path.exists():
+        renderer = QSvgRenderer(str(path))
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+    return pixmap

@@ -1,0 +1,468 @@
+"""The main window: navigation on the left, one instance of each dossier view in a stack, the
+caseload first in consultant mode, menus, undo, the "saved" state and a live language switch."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from core import i18n
+from core.errors import DossierError, NotFoundError
+from core.i18n import _, isolate
+from core.services.dossiers import load_dossier
+from gui.app import apply_language
+from gui.errors import show_exception
+from gui.icons import icon
+from gui.views.registry import view_classes
+
+if TYPE_CHECKING:
+    from core.models import Person
+    from gui.context import AppContext
+    from gui.lock import IdleLock
+    from gui.views.base import DossierView
+
+log = logging.getLogger(__name__)
+BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
+CASELOAD_KEY = "caseload"
+
+
+class FirstPaintSpy(QObject):
+    """Benchmark hook: print PAINTED after the window's first paint, then quit."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.done = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print("PAINTED", time.monotonic(), flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.person: Person | None = None
+        self.setObjectName("main_window")
+        self.setWindowIcon(icon("app"))
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(280)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.caseload = None
+        if ctx.consultant_mode:
+            from gui.views.caseload import CaseloadView
+
+            self.caseload = CaseloadView(ctx, self)
+            self.caseload.open_requested.connect(self.open_dossier)
+            self._add_page(self.caseload, CASELOAD_KEY, "caseload")
+        self.views: list[DossierView] = []
+        for cls in view_classes():
+            view = cls(ctx, self)
+            self.views.append(view)
+            self._add_page(view, view.key, view.icon_name)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.dossier_label = QLabel(self)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("saved_label")
+        self.statusBar().addWidget(self.dossier_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(4000)
+        self._saved_timer.timeout.connect(self.saved_label.clear)
+
+        self._build_actions()
+        ctx.signals.saved.connect(self.show_saved)
+        ctx.signals.dossier_changed.connect(self.reload_dossier)
+        self.lock: IdleLock | None = None
+        if os.environ.get(BENCH_ENV) == "1":
+            self.installEventFilter(FirstPaintSpy(self))
+        self.retranslate_ui()
+        self._restore_geometry()
+        self._update_nav()
+
+    # ------------------------------------------------------------------ building
+    def _add_page(self, widget: QWidget, key: str, icon_name: str) -> None:
+        item = QListWidgetItem(icon(icon_name), "")
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 40 if self.ctx.consultant_mode else 48))
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+
+    def _action(
+        self, icon_name: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(icon(icon_name), "", self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action("new", self.new_dossier, QKeySequence.StandardKey.New)
+        self.act_caseload = self._action("back", self.show_caseload, "Ctrl+L")
+        self.act_export = self._action("export", self.export_dossier, "Ctrl+E")
+        self.act_import = self._action("import", self.import_file, "Ctrl+I")
+        self.act_backup = self._action("backup", self.open_backups)
+        self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self._action("undo", self.undo_last, QKeySequence.StandardKey.Undo)
+        self.act_settings = self._action("settings", self.open_settings, "Ctrl+,")
+        self.act_glossary = self._action("glossary", self.open_glossary, QKeySequence("F1"))
+        self.act_about = self._action("help", self.show_about)
+        self.act_lock = self._action("lock", self.lock_now, "Ctrl+Shift+L")
+        self.act_caseload.setVisible(self.caseload is not None)
+        self.act_new.setVisible(self.caseload is not None)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        for act in (
+            self.act_new,
+            self.act_caseload,
+            None,
+            self.act_export,
+            self.act_import,
+            self.act_backup,
+            None,
+            self.act_lock,
+            self.act_quit,
+        ):
+            self.menu_file.addSeparator() if act is None else self.menu_file.addAction(act)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_settings)
+        self.menu_view = bar.addMenu("")
+        self.menu_language = QMenu(self.menu_view)
+        self.menu_language.setIcon(icon("language"))
+        self.menu_view.addMenu(self.menu_language)
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in i18n.LANGUAGES:
+            act = QAction(lang.native_name, self, checkable=True)
+            act.setData(lang.code)
+            group.addAction(act)
+            act.triggered.connect(lambda _c=False, code=lang.code: self.set_language(code))
+            self.menu_language.addAction(act)
+            self.language_actions[lang.code] = act
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_glossary)
+        self.menu_help.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(22, 22))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (
+            self.act_caseload,
+            self.act_new,
+            self.act_undo,
+            self.act_export,
+            self.act_glossary,
+            self.act_settings,
+        ):
+            self.toolbar.addAction(act)
+        self.addToolBar(self.toolbar)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Blauwe Map"))
+        texts = {
+            self.act_new: _("New dossier…"),
+            self.act_caseload: _("Back to caseload"),
+            self.act_export: _("Export…"),
+            self.act_import: _("Import…"),
+            self.act_backup: _("Backups…"),
+            self.act_quit: _("Quit"),
+            self.act_undo: _("Undo"),
+            self.act_settings: _("Settings…"),
+            self.act_glossary: _("Word list (glossary)"),
+            self.act_about: _("About Blauwe Map"),
+            self.act_lock: _("Lock now"),
+        }
+        for act, text in texts.items():
+            act.setText(text)
+            act.setToolTip(text.rstrip("…"))
+        self.menu_file.setTitle(_("&File"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_language.setTitle(_("Language"))
+        self.menu_help.setTitle(_("&Help"))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.nav.setAccessibleName(_("Sections of the dossier"))
+        self.stack.setAccessibleName(_("Dossier section"))
+        code = i18n.current_language().code
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = self.stack.widget(row)
+            text = _("Caseload") if page is self.caseload else page.title()  # type: ignore[attr-defined]
+            item.setText(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        if self.caseload is not None:
+            self.caseload.retranslate_ui()
+        for view in self.views:
+            view.retranslate_ui()
+        self._update_dossier_label()
+        self.refresh_actions()
+
+    def refresh_actions(self) -> None:
+        self.act_caseload.setVisible(self.caseload is not None)
+        self.act_new.setVisible(self.caseload is not None)
+        self.act_export.setEnabled(self.person is not None)
+        self._update_undo()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock is not None and self.lock.screen is not None:
+            self.lock.screen.setGeometry(self.rect())
+
+    # ------------------------------------------------------------------ navigation
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def page_index(self, key: str) -> int:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_index(key))
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def view(self, key: str) -> DossierView:
+        return next(v for v in self.views if v.key == key)
+
+    def _update_nav(self) -> None:
+        """Hide views that do not apply to this dossier's regime or to participant mode."""
+        participant = not self.ctx.consultant_mode
+        regime = self.person.regime if self.person is not None else None
+        for row in range(self.nav.count()):
+            page = self.stack.widget(row)
+            if page is self.caseload:
+                continue
+            view = page
+            hidden = self.person is None
+            hidden |= participant and not view.participant_visible  # type: ignore[attr-defined]
+            hidden |= regime is not None and regime not in view.regimes  # type: ignore[attr-defined]
+            self.nav.item(row).setHidden(hidden)
+        if self.nav.currentItem() is None or self.nav.currentItem().isHidden():
+            first = next(
+                (r for r in range(self.nav.count()) if not self.nav.item(r).isHidden()), -1
+            )
+            self.nav.setCurrentRow(first)
+
+    def show_caseload(self) -> None:
+        if self.caseload is not None:
+            self.caseload.refresh()
+            self.show_page(CASELOAD_KEY)
+
+    # ------------------------------------------------------------------ dossier
+    def open_dossier(self, dossier_id: int) -> None:
+        try:
+            person = load_dossier(self.ctx.store, dossier_id)
+        except NotFoundError as exc:
+            show_exception(exc, self)
+            return
+        self.ctx.undo_stack.clear()
+        self._show_person(person)
+        self.ctx.settings.last_dossier = dossier_id
+        self._save_settings()
+        self.ctx.signals.dossier_opened.emit(dossier_id)
+        self.show_page("overview")
+
+    def close_dossier(self) -> None:
+        self.ctx.undo_stack.clear()
+        self._show_person(None)
+        if self.caseload is not None:
+            self.show_caseload()
+
+    def reload_dossier(self, dossier_id: int) -> None:
+        if self.person is None or self.person.id != dossier_id:
+            if self.caseload is not None:
+                self.caseload.refresh()
+            return
+        try:
+            person = load_dossier(self.ctx.store, dossier_id)
+        except NotFoundError:
+            self.close_dossier()
+            return
+        self._show_person(person)
+
+    def _show_person(self, person: Person | None) -> None:
+        self.person = person
+        for view in self.views:
+            try:
+                view.set_dossier(person)
+            except DossierError as exc:
+                show_exception(exc, self)
+        self._update_nav()
+        self._update_dossier_label()
+        self.refresh_actions()
+
+    def _update_dossier_label(self) -> None:
+        if self.person is None:
+            self.dossier_label.setText(_("No dossier open"))
+        else:
+            self.dossier_label.setText(
+                _("Dossier: {name}").format(name=isolate(self.person.display_name))
+            )
+
+    # ------------------------------------------------------------------ saving, undo
+    def show_saved(self, text: str) -> None:
+        self.saved_label.setText("✓ " + text)
+        self._saved_timer.start()
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        stack = self.ctx.undo_stack
+        self.act_undo.setEnabled(bool(stack))
+        self.act_undo.setToolTip(
+            _("Undo: {what}").format(what=stack[-1].label) if stack else _("Nothing to undo")
+        )
+
+    def undo_last(self) -> None:
+        if not self.ctx.undo_stack:
+            return
+        item = self.ctx.undo_stack.pop()
+        dossier_id = self.person.id if self.person is not None else None
+        try:
+            self.ctx.commit(
+                dossier_id, item.undo, saved_text=_("Undone: {what}").format(what=item.label)
+            )
+        except DossierError as exc:
+            show_exception(exc, self)
+        self._update_undo()
+
+    # ------------------------------------------------------------------ actions
+    def new_dossier(self) -> None:
+        if self.caseload is not None:
+            self.show_caseload()
+            self.caseload.new_dossier()
+
+    def export_dossier(self) -> None:
+        if self.person is None:
+            from gui.dialogs import common
+
+            common.show_message(self, _("Export"), _("Open a dossier first."))
+            return
+        try:
+            from gui.dialogs.export_dialog import ExportDialog
+        except ImportError:
+            log.warning("export dialog not available")
+            return
+        dialog = ExportDialog(self.ctx, self.person.id, self)
+        dialog.exec()
+
+    def import_file(self) -> None:
+        try:
+            from gui.dialogs.import_dialog import ImportDialog
+        except ImportError:
+            log.warning("import dialog not available")
+            return
+        dialog = ImportDialog(self.ctx, self)
+        if dialog.exec() and getattr(dialog, "dossier_id", None):
+            self.open_dossier(dialog.dossier_id)
+
+    def open_backups(self) -> None:
+        self.open_settings(page="backups")
+
+    def open_settings(self, page: str = "") -> None:
+        from gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self, page=page or "general")
+        dialog.language_chosen.connect(self.set_language)
+        dialog.exec()
+        self.ctx.save_settings()
+        if self.lock is not None:
+            self.lock.set_minutes(self.ctx.settings.idle_lock_minutes)
+
+    def open_glossary(self) -> None:
+        from gui.dialogs.glossary_dialog import GlossaryDialog
+
+        GlossaryDialog.show_for(self)
+
+    def show_about(self) -> None:
+        from gui.dialogs import common
+
+        common.show_message(
+            self,
+            _("About Blauwe Map"),
+            _(
+                "Blauwe Map keeps an inburgering dossier on this computer, encrypted. "
+                "Nothing is sent anywhere unless you export it yourself."
+            ),
+        )
+
+    def lock_now(self) -> None:
+        if self.lock is not None:
+            self.lock.lock()
+
+    def set_language(self, code: str) -> None:
+        apply_language(code)
+        self.ctx.settings.language = code
+        self._save_settings()
+        self.retranslate_ui()
+        self.ctx.signals.language_changed.emit(code)
+
+    # ------------------------------------------------------------------ window state
+    def _save_settings(self) -> None:
+        try:
+            self.ctx.save_settings()
+        except OSError:
+            log.warning("settings could not be written")
+
+    def _restore_geometry(self) -> None:
+        raw = self.ctx.settings.window_geometry
+        if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
+            return
+        self.resize(1180, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
+            "ascii"
+        )
+        self.ctx.settings.last_dossier = self.person.id if self.person is not None else None
+        self._save_settings()
+        if self.lock is not None:
+            self.lock.stop()
+        super().closeEvent(event)

@@ -1,0 +1,349 @@
+"""Consultant mode's first page: every dossier in the database, searchable as you type (name,
+BSN, V-number, gemeente), sortable, filtered by leerroute, status and "needs attention in the next
+N weeks" (from the clocks, computed off the GUI thread); open, create and delete dossiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ValidationError
+from core.i18n import _, isolate, ngettext
+from core.labels import choices
+from core.models import enums as e
+from core.rules.clocks import DONE
+from core.services.deadlines import caseload_clocks
+from core.services.dossiers import create_dossier, delete_dossier
+from gui.dialogs import common
+from gui.errors import show_exception
+from gui.icons import icon
+from gui.models.caseload_model import CaseloadModel
+from gui.widgets.panel import heading
+from gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from gui.context import AppContext
+
+SEARCH_DELAY_MS = 150
+
+
+def attention_map(clocks: list[Any], today: dt.date, weeks: int) -> dict[int, str]:
+    """Dossier id → the first clock that is overdue or ends within ``weeks``."""
+    limit = today + dt.timedelta(weeks=weeks)
+    best: dict[int, Any] = {}
+    for dc in clocks:
+        c = dc.clock
+        if c.status == DONE or c.date is None or c.date > limit:
+            continue
+        if dc.dossier not in best or c.date < best[dc.dossier].date:
+            best[dc.dossier] = c
+    return {pid: c.text() for pid, c in best.items()}
+
+
+class CaseloadTable(QTableView):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class NewDossierDialog(QDialog):
+    """The few facts a new dossier needs; the rest is filled in on the person page."""
+
+    FIELDS = ("given_names", "family_name", "bsn", "gemeente")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dossier_id: int | None = None
+        self.setWindowTitle(_("New dossier"))
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        labels = {
+            "given_names": _("Given names"),
+            "family_name": _("Family name"),
+            "bsn": _("BSN (citizen service number)"),
+            "gemeente": _("Gemeente (municipality)"),
+        }
+        box = QVBoxLayout(self)
+        for name in self.FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(name)
+            edit.setAccessibleName(labels[name])
+            err = QLabel(self)
+            err.setStyleSheet("color: #b3261e;")
+            err.hide()
+            col = QVBoxLayout()
+            col.addWidget(edit)
+            col.addWidget(err)
+            form.addRow(labels[name], col)
+            self.edits[name] = edit
+            self.errors[name] = err
+        self.general_error = QLabel(self)
+        self.general_error.setStyleSheet("color: #b3261e;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        box.addLayout(form)
+        box.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def create(self) -> None:
+        for err in self.errors.values():
+            err.hide()
+        self.general_error.hide()
+        values = {k: (v.text().strip() or None) for k, v in self.edits.items()}
+        try:
+            self.dossier_id = self.ctx.commit(
+                None, lambda: create_dossier(self.ctx.store, values), saved_text=_("Saved")
+            )
+        except ValidationError as exc:
+            target = self.errors.get(exc.field or "")
+            shown = target if target is not None else self.general_error
+            shown.setText(str(exc))
+            shown.show()
+            return
+        self.accept()
+
+
+class CaseloadView(QWidget):
+    open_requested = Signal(int)
+    attention_ready = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CaseloadModel(ctx.store, self)
+        self._clocks: list[Any] | None = None
+        self._clocks_running = False
+
+        self.heading = heading(self, 17)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("caseload_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._apply_search)
+        self.search.textEdited.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self._search_enter)
+
+        self.leerroute = QComboBox(self)
+        self.status = QComboBox(self)
+        self.attention_only = QCheckBox(self)
+        self.weeks = QSpinBox(self)
+        self.weeks.setRange(1, 52)
+        self.weeks.setValue(6)
+        self.leerroute.currentIndexChanged.connect(
+            lambda _i: self.model.set_filters(leerroute=self.leerroute.currentData())
+        )
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.model.set_filters(status=self.status.currentData())
+        )
+        self.attention_only.toggled.connect(lambda _c: self._apply_attention())
+        self.weeks.valueChanged.connect(lambda _v: self._apply_attention())
+
+        self.table = CaseloadTable(self)
+        self.table.setObjectName("caseload_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 220)
+        header.resizeSection(5, 200)
+        self.table.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
+        self.table.activated_row.connect(self._open_row)
+
+        self.count_label = QLabel(self)
+        self.open_button = QPushButton(icon("open"), "", self)
+        self.new_button = QPushButton(icon("new"), "", self)
+        self.delete_button = QPushButton(icon("delete"), "", self)
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
+        self.new_button.clicked.connect(self.new_dossier)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        filters = QHBoxLayout()
+        self.leerroute_label = QLabel(self)
+        self.status_label = QLabel(self)
+        self.weeks_label = QLabel(self)
+        for w in (
+            self.leerroute_label,
+            self.leerroute,
+            self.status_label,
+            self.status,
+            self.attention_only,
+            self.weeks,
+            self.weeks_label,
+        ):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for b in (self.open_button, self.new_button, self.delete_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.retranslate_ui()
+        self.load_attention()
+
+    # ------------------------------------------------------------------ texts
+    def title(self) -> str:
+        return _("Caseload")
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("Caseload"))
+        self.search.setPlaceholderText(_("Search by name, BSN, V-number or gemeente"))
+        self.search.setAccessibleName(_("Search the caseload"))
+        self.leerroute_label.setText(_("Leerroute:"))
+        self.status_label.setText(_("Status:"))
+        self.attention_only.setText(_("Only needing attention within"))
+        self.weeks_label.setText(_("weeks"))
+        self.weeks.setAccessibleName(_("Weeks ahead"))
+        self.table.setAccessibleName(_("Dossiers"))
+        self.open_button.setText(_("Open"))
+        self.new_button.setText(_("New dossier…"))
+        self.delete_button.setText(_("Delete…"))
+        for combo, enum, everything in (
+            (self.leerroute, e.Leerroute, _("All leerroutes")),
+            (self.status, e.PlichtStatus, _("All statuses")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for code, text in choices(enum):
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.setAccessibleName(everything)
+            combo.blockSignals(False)
+        self._update_count()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        if self._clocks is not None:
+            self._apply_attention()
+
+    def _update_count(self, *_args: Any) -> None:
+        self.count_label.setText(
+            ngettext("{n} dossier", "{n} dossiers", self.model.total).format(n=self.model.total)
+        )
+
+    # ------------------------------------------------------------------ search and filters
+    def _apply_search(self) -> None:
+        self.search_timer.stop()
+        self.model.set_filters(search=self.search.text())
+
+    def _search_enter(self) -> None:
+        self._apply_search()
+        if self.model.rowCount() == 1:
+            self._open_row(0)
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def load_attention(self) -> None:
+        """Every clock of the caseload, computed in a worker; the table fills it in when done."""
+        if self._clocks_running:
+            return
+        self._clocks_running = True
+        store, today = self.ctx.store, self.ctx.today()
+        run_in_background(
+            lambda _progress: caseload_clocks(store, today),
+            self._clocks_loaded,
+            self._clocks_failed,
+        )
+
+    def _clocks_loaded(self, clocks: list[Any]) -> None:
+        self._clocks_running = False
+        self._clocks = clocks
+        self._apply_attention()
+        self.attention_ready.emit()
+
+    def _clocks_failed(self, exc: BaseException) -> None:
+        self._clocks_running = False
+        show_exception(exc, self)
+
+    def _apply_attention(self) -> None:
+        if self._clocks is None:
+            return
+        mapping = attention_map(self._clocks, self.ctx.today(), self.weeks.value())
+        self.model.set_attention(mapping, self.attention_only.isChecked())
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._clocks = None
+        self.load_attention()
+
+    # ------------------------------------------------------------------ actions
+    def _open_row(self, row: int) -> None:
+        dossier_id = self.model.dossier_id(row)
+        if dossier_id is not None:
+            self.open_requested.emit(dossier_id)
+
+    def new_dossier(self) -> None:
+        dialog = NewDossierDialog(self.ctx, self)
+        if common.run_dialog(dialog) and dialog.dossier_id is not None:
+            self.refresh()
+            self.open_requested.emit(dialog.dossier_id)
+
+    def delete_selected(self) -> None:
+        row = self.table.currentIndex().row()
+        dossier_id = self.model.dossier_id(row)
+        if dossier_id is None:
+            common.show_message(self, _("Delete dossier"), _("Select a dossier first."))
+            return
+        name = self.model.rows[row].name
+        question = _(
+            "Delete the dossier of {name} for good, with all its documents? "
+            "Backups made before today still hold it until they rotate out."
+        ).format(name=isolate(name))
+        if not common.ask_yes_no(self, _("Delete dossier"), question):
+            return
+        self.ctx.commit(
+            None, lambda: delete_dossier(self.ctx.store, dossier_id), saved_text=_("Deleted")
+        )
+        self.refresh()

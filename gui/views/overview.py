@@ -1,0 +1,308 @@
+"""The first screen of a dossier: "what do I do next, and by when" at a glance.
+
+Next steps first, then every clock with the time left and a status colour, progress bars for the
+hours requirements, the exam status per onderdeel and the vaste aanspreekpunt. In participant mode
+the text is bigger and the words simpler; nothing here edits data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.i18n import _, format_date, format_duration_days, format_hours, isolate, ngettext
+from core.labels import label
+from core.models import enums as e
+from core.rules.clocks import DONE, OVERDUE, Clock
+from core.rules.exams import ExamStatus, exam_status
+from core.services.deadlines import dossier_overview
+from gui.icons import icon_pixmap
+from gui.views.base import DossierView
+from gui.widgets.panel import ScrollPage, heading
+
+if TYPE_CHECKING:
+    from core.models import Person
+    from gui.context import AppContext
+
+SOON_DAYS = 28  # a running clock closer than four weeks is shown in amber
+COLOURS = {"overdue": "#b3261e", "soon": "#8a5300", "open": "#1f4e8c", "done": "#1b6e2a"}
+
+
+def clock_state(clock: Clock, today: dt.date) -> str:
+    if clock.status == DONE:
+        return "done"
+    if clock.status == OVERDUE:
+        return "overdue"
+    left = clock.days_left(today)
+    return "soon" if left is not None and left <= SOON_DAYS else "open"
+
+
+def time_left_text(clock: Clock, today: dt.date) -> str:
+    if clock.status == DONE:
+        return _("Done")
+    left = clock.days_left(today)
+    if left is None:
+        return _("No date yet")
+    if left == 0:
+        return _("Today")
+    duration = format_duration_days(left)
+    if left < 0:
+        return _("{duration} late").format(duration=duration)
+    return _("{duration} left").format(duration=duration)
+
+
+def exam_text(status: ExamStatus) -> str:
+    if status.exempt:
+        return _("Exempted")
+    if status.passed:
+        return _("Passed ({level})").format(level=status.passed_level or "—")
+    if status.next_planned:
+        return _("Planned on {date}").format(date=format_date(status.next_planned))
+    if status.attempts:
+        return _("Not passed yet")
+    return _("Not planned yet")
+
+
+def _clear(layout: QVBoxLayout | QGridLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+class OverviewView(DossierView):
+    key = "overview"
+    icon_name = "overview"
+    participant_visible = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.page = ScrollPage(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page)
+        self.heading = heading(self, 18)
+        self.page.add(self.heading)
+        self.boxes: dict[str, QGroupBox] = {}
+        self.layouts: dict[str, QVBoxLayout | QGridLayout] = {}
+        for key, grid in (
+            ("steps", False),
+            ("clocks", True),
+            ("hours", True),
+            ("exams", True),
+            ("contact", False),
+        ):
+            box = QGroupBox(self.page.inner)
+            box.setObjectName(f"overview_{key}")
+            lay: QVBoxLayout | QGridLayout = QGridLayout(box) if grid else QVBoxLayout(box)
+            lay.setSpacing(8)
+            self.boxes[key] = box
+            self.layouts[key] = lay
+            self.page.add(box)
+        self.page.finish()
+        ctx.signals.mode_changed.connect(lambda _m: self.refresh())
+        self.retranslate_ui()
+
+    def title(self) -> str:
+        return _("Overview") if self.ctx.consultant_mode else _("What to do now")
+
+    def set_dossier(self, person: Person | None) -> None:
+        super().set_dossier(person)
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+    def _font_pt(self) -> int:
+        return 11 if self.ctx.consultant_mode else 13
+
+    def _label(self, text: str, *, bold: bool = False, colour: str = "") -> QLabel:
+        lab = QLabel(text, self)
+        lab.setWordWrap(True)
+        style = f"font-size: {self._font_pt()}pt;"
+        if bold:
+            style += " font-weight: bold;"
+        if colour:
+            style += f" color: {colour};"
+        lab.setStyleSheet(style)
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return lab
+
+    def _icon(self, name: str) -> QLabel:
+        lab = QLabel(self)
+        size = 22 if self.ctx.consultant_mode else 28
+        lab.setPixmap(icon_pixmap(name, size))
+        lab.setFixedSize(size + 4, size + 4)
+        return lab
+
+    def refresh(self) -> None:
+        participant = not self.ctx.consultant_mode
+        box_titles = {
+            "steps": _("What to do next") if participant else _("Next steps"),
+            "clocks": _("Dates to keep") if participant else _("Deadlines (clocks)"),
+            "hours": _("Your hours") if participant else _("Hours and requirements"),
+            "exams": _("Your exams") if participant else _("Exams per part"),
+            "contact": _("Your contact person") if participant else _("Vaste aanspreekpunt"),
+        }
+        for key, box in self.boxes.items():
+            box.setTitle(box_titles[key])
+            box.setStyleSheet(
+                f"QGroupBox {{ font-size: {self._font_pt() + 1}pt; font-weight: bold; }}"
+            )
+            _clear(self.layouts[key])
+        person = self.person
+        if person is None:
+            self.heading.setText(_("No dossier open"))
+            for box in self.boxes.values():
+                box.hide()
+            return
+        for box in self.boxes.values():
+            box.show()
+        self.heading.setText(_("Overview for {name}").format(name=isolate(person.display_name)))
+        today = self.ctx.today()
+        data = dossier_overview(person, today)
+        self._fill_steps(data["next_steps"], today)
+        self._fill_clocks(data["clocks"], today)
+        self._fill_hours(data["requirements"])
+        self._fill_exams(exam_status(data["facts"], today))
+        self._fill_contact(person)
+
+    def _fill_steps(self, steps: list, today: dt.date) -> None:
+        lay = self.layouts["steps"]
+        assert isinstance(lay, QVBoxLayout)
+        if not steps:
+            lay.addWidget(self._label(_("Nothing to do right now.")))
+            return
+        for step in steps[:6]:
+            row = QWidget(self)
+            h = QHBoxLayout(row)
+            h.setContentsMargins(0, 0, 0, 0)
+            h.addWidget(self._icon("urgent" if step.urgent else "step"))
+            text = step.text()
+            if step.date:
+                text = _("{step} — by {date}").format(step=text, date=format_date(step.date))
+            lab = self._label(
+                text, bold=step.urgent, colour=COLOURS["overdue"] if step.urgent else ""
+            )
+            lab.setAccessibleName(text)
+            h.addWidget(lab, 1)
+            lay.addWidget(row)
+
+    def _fill_clocks(self, clocks: list[Clock], today: dt.date) -> None:
+        lay = self.layouts["clocks"]
+        assert isinstance(lay, QGridLayout)
+        if not clocks:
+            lay.addWidget(self._label(_("No dates yet.")), 0, 0)
+            return
+        # Running clocks first (soonest first), then the ones already done.
+        order = sorted(
+            clocks,
+            key=lambda c: (c.status == DONE, c.date or dt.date.max),
+        )
+        for row, clock in enumerate(order):
+            state = clock_state(clock, today)
+            colour = COLOURS[state]
+            dot = QLabel("●", self)
+            dot.setStyleSheet(f"color: {colour}; font-size: {self._font_pt() + 2}pt;")
+            dot.setAccessibleName(state)
+            lay.addWidget(dot, row, 0)
+            lay.addWidget(self._label(clock.text()), row, 1)
+            lay.addWidget(self._label(format_date(clock.date)), row, 2)
+            left = self._label(time_left_text(clock, today), bold=state != "done", colour=colour)
+            left.setObjectName(f"clock_left_{clock.kind}")
+            lay.addWidget(left, row, 3)
+        lay.setColumnStretch(1, 1)
+
+    def _fill_hours(self, reqs: list) -> None:
+        lay = self.layouts["hours"]
+        assert isinstance(lay, QGridLayout)
+        rows = [r for r in reqs if r.kind == "hours"]
+        others = [r for r in reqs if r.kind != "hours"]
+        for i, req in enumerate(rows):
+            lay.addWidget(self._label(req.text()), i, 0)
+            bar = QProgressBar(self)
+            bar.setRange(0, 1000)
+            bar.setValue(int(req.fraction * 1000))
+            bar.setTextVisible(False)
+            bar.setMinimumWidth(160)
+            bar.setAccessibleName(req.text())
+            lay.addWidget(bar, i, 1)
+            done_text = _("{done} of {required}").format(
+                done=format_hours(req.done), required=format_hours(req.required)
+            )
+            lay.addWidget(self._label(done_text, colour=COLOURS["done"] if req.met else ""), i, 2)
+        start = len(rows)
+        for j, req in enumerate(others):
+            mark = "✓" if req.met else "○"
+            lay.addWidget(
+                self._label(f"{mark} {req.text()}", colour=COLOURS["done"] if req.met else ""),
+                start + j,
+                0,
+                1,
+                3,
+            )
+        if not reqs:
+            lay.addWidget(self._label(_("No requirements known yet (no PIP).")), 0, 0)
+        lay.setColumnStretch(0, 2)
+        lay.setColumnStretch(1, 2)
+
+    def _fill_exams(self, statuses: list[ExamStatus]) -> None:
+        lay = self.layouts["exams"]
+        assert isinstance(lay, QGridLayout)
+        if not statuses:
+            lay.addWidget(self._label(_("No exams needed or planned yet.")), 0, 0)
+            return
+        for row, st in enumerate(statuses):
+            lay.addWidget(self._icon("done" if st.passed or st.exempt else "exams"), row, 0)
+            name = label(e.Onderdeel, st.onderdeel)
+            if st.required_level:
+                name = _("{part} (level {level})").format(part=name, level=st.required_level)
+            lay.addWidget(self._label(name), row, 1)
+            colour = COLOURS["done"] if st.passed or st.exempt else ""
+            lay.addWidget(self._label(exam_text(st), colour=colour), row, 2)
+            free = ngettext("{n} free attempt left", "{n} free attempts left", st.free_left).format(
+                n=st.free_left
+            )
+            lay.addWidget(self._label("" if st.passed or st.exempt else free), row, 3)
+        lay.setColumnStretch(1, 2)
+        lay.setColumnStretch(2, 2)
+
+    def _fill_contact(self, person: Person) -> None:
+        lay = self.layouts["contact"]
+        assert isinstance(lay, QVBoxLayout)
+        fixed = [c for c in person.contacts if c.is_vaste_aanspreekpunt]
+        if not fixed:
+            lay.addWidget(
+                self._label(_("No fixed contact person recorded yet."), colour=COLOURS["soon"])
+            )
+            return
+        c = fixed[0]
+        row = QWidget(self)
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self._icon("contacts"))
+        parts = [isolate(c.name)]
+        if c.organisation:
+            parts.append(isolate(c.organisation))
+        for extra in (c.phone, c.email):
+            if extra:
+                parts.append(isolate(extra))
+        h.addWidget(self._label(" · ".join(parts), bold=True), 1)
+        lay.addWidget(row)
+
+
+__all__ = ["OverviewView"]
