@@ -210,7 +210,8 @@ class DocLang:
         # Text without any Arabic script (a name, a gemeente's Dutch wording) keeps its own
         # left-to-right order, even in a right-to-left document; it is only aligned right.
         rtl = self.rtl and arabic
-        markup = runs(raw, self.base_font, rtl, bold)
+        base = self.base_font if rtl or not self.rtl else LATIN
+        markup = runs(raw, base, rtl, bold)
         st = self.style(style, arabic)
         if self.rtl and not rtl:
             st = self._ltr(st)

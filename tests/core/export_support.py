@@ -25,8 +25,12 @@ def pdf_pages(data_or_path) -> list[str]:
 
 
 def logical_arabic(text: str) -> str:
-    """pdfplumber gives shaped Arabic as presentation forms in visual order: undo both."""
-    return unicodedata.normalize("NFKC", text)[::-1]
+    """pdfplumber gives each shaped Arabic word as presentation forms (ligatures included) with
+    its letters in visual order: reverse the letters of Arabic words, then undo the forms."""
+    words = []
+    for word in text.split():
+        words.append(unicodedata.normalize("NFKC", word[::-1] if ARABIC.search(word) else word))
+    return " ".join(words)
 
 
 def db_fingerprint(store) -> tuple[dict[str, int], str]:

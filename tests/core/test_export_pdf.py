@@ -1,0 +1,130 @@
+"""PDF printouts, checked by their extracted text: summary dates, both PIP languages, scripts."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from core.errors import ValidationError
+from core.export import klantprofiel_pdf, pid_pdf, pip_pdf
+from core.export.pdf_common import ARABIC as ARABIC_FONT
+from core.export.pdf_common import LATIN, DocLang, runs, split_runs
+from core.export.sections import ALL_CODES, DEFAULT_CODES
+from core.i18n import format_date
+from core.rules.clocks import all_clocks
+from core.services.dossiers import load_dossier, update_person
+from core.services.facts import dossier_facts
+from tests.conftest import TODAY
+from tests.core.export_support import ARABIC, ETHIOPIC, logical_arabic, pdf_pages
+
+from babel import Locale
+
+
+
+
+def klantprofiel(person, lang="nl", sections=ALL_CODES) -> list[str]:
+    buf = io.BytesIO()
+    klantprofiel_pdf.render(person, buf, lang, sections, today=TODAY)
+    return pdf_pages(buf.getvalue())
+
+
+def test_summary_page_holds_every_clock_date(store, demo_id):
+    person = load_dossier(store, demo_id)
+    pages = klantprofiel(person, "nl")
+    first = pages[0]
+    nl = Locale.parse("nl")
+    clocks = [c for c in all_clocks(dossier_facts(person), TODAY) if c.date is not None]
+    assert len(clocks) > 10
+    for clock in clocks:
+        assert format_date(clock.date, locale=nl) in first, clock.kind
+    assert "23 nov. 2028" in first or "23 nov 2028" in first  # end of the termijn
+    assert "Amanuel Tesfay Gebremedhin" in first
+    assert "111222333" in first
+    assert "B1-route" in first and "SC A2" in first
+    assert "M. de Vries" in first  # the vaste aanspreekpunt
+    assert "Works hard, learns best with pictures" in first  # note for the next teacher
+    doc = DocLang("nl")
+    assert doc.hours(24) in first and doc.hours(40) in first  # MAP practical hours against the norm
+    assert "Mental health" in first  # an intake topic that needs attention
+    assert len(pages) > 2
+    details = "\n".join(pages[1:])
+    assert "Source: COA" in details  # provenance of the azc phase
+    assert "M. de Vries (klantmanager)" in details  # author of intake notes
+
+
+def test_consent_keeps_sensitive_sections_out_of_the_pdf(store, demo_id):
+    person = load_dossier(store, demo_id)
+    text = "\n".join(klantprofiel(person, "nl", DEFAULT_CODES))
+    assert "Married; wife and two children" not in text
+    assert "No limitations reported" not in text
+    assert "Works hard" in text
+
+
+def test_summary_is_one_page_even_for_a_big_dossier(store, demo_id):
+    person = load_dossier(store, demo_id)
+    pages = klantprofiel(person, "en")
+    assert "Clocks and deadlines" in pages[0]
+    assert "Note for the next teacher" in pages[0]
+    assert "Details per section" not in pages[0] and "Details per section" in pages[1]
+
+
+def test_arabic_text_comes_out_as_arabic_unicode(store, demo_id):
+    update_person(store, demo_id, {"note_next_teacher": "يتعلم بسرعة ويحب العمل"})
+    person = load_dossier(store, demo_id)
+    first = klantprofiel(person, "ar")[0]
+    assert ARABIC.search(first)
+    assert "يتعلم بسرعة ويحب العمل" in logical_arabic(first)
+
+
+def test_tigrinya_pdf_has_ethiopic_dates(store, demo_id):
+    person = load_dossier(store, demo_id)
+    first = klantprofiel(person, "ti")[0]
+    assert ETHIOPIC.search(first)
+    assert "111222333" in first
+
+
+def test_pip_is_bilingual_with_rights_and_signatures(store, demo_id):
+    person = load_dossier(store, demo_id)
+    buf = io.BytesIO()
+    pip_pdf.render(person, buf, "ar", today=TODAY)
+    text = "\n".join(pdf_pages(buf.getvalue()))
+    # Dutch side: Babel's Dutch month names; Arabic side: Arabic month names, as real letters.
+    assert "23 juli 2026" in text  # dagtekening of version 2
+    assert ARABIC.search(text)
+    assert "يوليو" in logical_arabic(text)
+    assert "16 hours of Dutch a week" in text  # the PIP's own wording, on both sides
+    assert text.count("16 hours of Dutch a week") >= 2
+    assert "bezwaar" in text and "beroep" in text
+    assert "Dutch text governs" in text
+    assert "Register for the KNM exam" in text  # an agreement
+    assert "Signature" in text and "gemeente" in text
+
+
+def test_pip_governing_text_is_configurable(store, demo_id):
+    person = load_dossier(store, demo_id)
+    buf = io.BytesIO()
+    pip_pdf.render(person, buf, "ti", today=TODAY, governing="both")
+    text = "\n".join(pdf_pages(buf.getvalue()))
+    assert "equally valid" in text and "Dutch text governs" not in text
+    assert ETHIOPIC.search(text)
+    with pytest.raises(ValidationError):
+        pip_pdf.render(person, io.BytesIO(), "ti", today=TODAY, governing="neither")
+
+
+def test_pid_in_the_preferred_language_with_next_steps(store, demo_id):
+    person = load_dossier(store, demo_id)
+    buf = io.BytesIO()
+    pid_pdf.render(person, buf, None, DEFAULT_CODES, today=TODAY)  # preferred: ti
+    pages = pdf_pages(buf.getvalue())
+    assert ETHIOPIC.search(pages[0])
+    assert "Register for the KNM exam" in pages[0]
+    assert "Fietsles" in "\n".join(pages[1:])  # a training from the blauwe map
+
+
+def test_text_runs_get_the_font_of_their_script():
+    parts = split_runs("Amanuel يتعلم 12")
+    assert [p[0] for p in parts] == [LATIN, ARABIC_FONT]
+    assert "BM-Ethiopic" in runs("ሰላም Amanuel")
+    rtl = runs("مرحبا Amanuel", ARABIC_FONT, rtl=True)
+    assert rtl.index("Amanuel") < rtl.index("مرحبا")  # runs in visual order for RTL
