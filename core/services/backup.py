@@ -46,6 +46,7 @@ class BackupInfo:
     reason: str  # daily / manual / migration / replaced
     size: int
     revision: str | None = None  # for a backup before a migration: the schema it was at
+    seq: int = 1  # the second backup within one second is numbered 2, and so on
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,9 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(path, created, match["reason"], size, match["rev"]))
-    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+        seq = int(match["n"] or 1)
+        found.append(BackupInfo(path, created, match["reason"], size, match["rev"], seq))
+    found.sort(key=lambda b: (b.created, b.seq, b.path.name), reverse=True)
     return found
 
 
@@ -228,6 +230,8 @@ def verify_backup(path: Path, passphrase: str | None, *, kdf_iter: int | None = 
     try:
         revision = Database.verify_file(path, passphrase, kdf_iter=kdf_iter)
     except WrongPassphraseError:
+        if not passphrase:
+            raise
         raise WrongPassphraseError(
             _(
                 "The passphrase does not open this backup. If it was made before the passphrase "
