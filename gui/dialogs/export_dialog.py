@@ -1,0 +1,178 @@
+"""Export a dossier: choose the format, the language, the sections the person agreed to share
+(sensitive ones unchecked), the recipient; the file is made off the GUI thread with progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.export.sections import SECTIONS
+from core.i18n import LANGUAGES, _
+from core.services.exports import EXTENSIONS, FORMATS, ExportResult, export_dossier
+from core.services.store import Store
+from gui.dialogs import common
+from gui.workers import run_in_background
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(
+        self,
+        store: Store,
+        dossier_id: int,
+        parent: QWidget | None = None,
+        *,
+        preferred_language: str = "nl",
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.dossier_id = dossier_id
+        self.preferred_language = preferred_language
+        self.today = today
+        self.result_value: ExportResult | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_label, self.format = QLabel(), QComboBox()
+        for code in FORMATS:
+            self.format.addItem("", code)
+        self.language_label, self.language = QLabel(), QComboBox()
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.code)
+        self.recipient_label, self.recipient = QLabel(), QLineEdit()
+        form.addRow(self.format_label, self.format)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.recipient_label, self.recipient)
+        layout.addLayout(form)
+        self.sections_box = QGroupBox()
+        grid = QGridLayout(self.sections_box)
+        self.section_checks: dict[str, QCheckBox] = {}
+        for i, section in enumerate(SECTIONS):
+            box = QCheckBox()
+            box.setChecked(not section.sensitive)  # DOMAIN.md §11 point 3
+            self.section_checks[section.code] = box
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addWidget(self.sections_box)
+        self.consent = QCheckBox()
+        layout.addWidget(self.consent)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = QPushButton()
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.export_button.clicked.connect(self.start_export)
+        self.consent.toggled.connect(self._update_enabled)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.retranslate_ui()
+        self._format_changed()
+        self._update_enabled()
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Export and print"))
+        self.format_label.setText(_("What to make"))
+        self.language_label.setText(_("Language of the document"))
+        self.recipient_label.setText(_("For whom (recipient)"))
+        self.recipient.setPlaceholderText(_("e.g. Gemeente Utrecht, klantmanager"))
+        for i in range(self.format.count()):
+            self.format.setItemText(i, _(FORMATS[self.format.itemData(i)]))
+        self.sections_box.setTitle(_("Sections the person agreed to share"))
+        for section in SECTIONS:
+            text = _(section.title)
+            if section.sensitive:
+                text += " " + _("(sensitive)")
+            self.section_checks[section.code].setText(text)
+        self.consent.setText(_("The person has seen this choice and agrees to share the checked sections."))
+        self.export_button.setText(_("Export…"))
+
+    # ------------------------------------------------------------------ state
+    def chosen_sections(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.section_checks.items() if box.isChecked())
+
+    def _format_changed(self) -> None:
+        fmt = self.format.currentData()
+        lang = self.preferred_language if fmt in ("pid-pdf", "pip-pdf") else "nl"
+        index = self.language.findData(lang)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+
+    def _update_enabled(self) -> None:
+        self.export_button.setEnabled(self.consent.isChecked() and self.progress.isHidden())
+
+    # ------------------------------------------------------------------ work
+    def start_export(self) -> None:
+        fmt = self.format.currentData()
+        suggested = f"dossier-{self.dossier_id}-{fmt}{EXTENSIONS[fmt]}"
+        path = common.ask_save_file(self, _("Save the export as"), suggested)
+        if not path:
+            return
+        sections = self.chosen_sections()
+        lang = self.language.currentData()
+        recipient = self.recipient.text().strip() or None
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(_("Working…"))
+        self._update_enabled()
+
+        def work(progress: Any) -> ExportResult:
+            return export_dossier(
+                self.store,
+                self.dossier_id,
+                fmt,
+                Path(path),
+                sections=sections,
+                recipient=recipient,
+                lang=lang,
+                today=self.today,
+                progress=lambda pct, _msg: progress(pct, 100),
+            )
+
+        run_in_background(work, self._done, self._failed, self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(int(done * 100 / max(total, 1)))
+
+    def _done(self, result: ExportResult) -> None:
+        self.progress.setVisible(False)
+        self.result_value = result
+        self.status.setText(_("Saved: {path}. The export is recorded in the dossier.").format(path=result.path))
+        self._update_enabled()
+        self.exported.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.setVisible(False)
+        self._update_enabled()
+        from core.errors import DossierError
+
+        if isinstance(exc, DossierError):
+            self.status.setText(str(exc))
+        else:
+            from gui.errors import show_exception
+
+            show_exception(exc, self)

@@ -1,0 +1,74 @@
+"""Export and import dialogs, driven like a user: consent, sections, progress, preview."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+
+from core.export.sections import SECTIONS
+from core.services import exports as ex
+from core.services.dossiers import count_dossiers
+from gui.dialogs import common
+from gui.dialogs.export_dialog import ExportDialog
+from gui.dialogs.import_dialog import ImportDialog
+from tests.conftest import TODAY
+
+
+def test_sensitive_sections_start_unchecked_and_consent_is_required(qtbot, store, demo_id):
+    dialog = ExportDialog(store, demo_id, preferred_language="ti", today=TODAY)
+    qtbot.addWidget(dialog)
+    for section in SECTIONS:
+        assert dialog.section_checks[section.code].isChecked() is (not section.sensitive)
+    assert not dialog.export_button.isEnabled()
+    dialog.consent.setChecked(True)
+    assert dialog.export_button.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("pid-pdf"))
+    assert dialog.language.currentData() == "ti"
+
+
+def test_export_runs_in_the_background_and_is_logged(qtbot, store, demo_id, tmp_path, monkeypatch):
+    out = tmp_path / "profiel.json"
+    monkeypatch.setattr(common, "ask_save_file", lambda *a, **k: str(out))
+    dialog = ExportDialog(store, demo_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    dialog.section_checks["health"].setChecked(True)
+    dialog.section_checks["hours"].setChecked(False)
+    dialog.recipient.setText("Gemeente Utrecht")
+    dialog.consent.setChecked(True)
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    content = json.loads(out.read_text(encoding="utf-8"))
+    assert "health" in content["secties"] and "hours" not in content["secties"]
+    assert "Saved" in dialog.status.text()
+    log = ex.export_log(store, demo_id)
+    assert log[-1].recipient == "Gemeente Utrecht" and "health" in log[-1].sections
+
+
+def test_import_dialog_refuses_a_bad_file_and_imports_a_good_one(qtbot, store, demo_id, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"formaat": "blauwemap-klantprofiel"', encoding="utf-8")
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(bad))
+    qtbot.waitUntil(lambda: "Not imported" in dialog.status.text(), timeout=20000)
+    assert "not valid JSON" in dialog.status.text()
+    assert not dialog.import_button.isEnabled()
+
+    good = tmp_path / "good.json"
+    ex.export_dossier(store, demo_id, "json", good, sections=("identity", "exams"), today=TODAY)
+    content = json.loads(good.read_text(encoding="utf-8"))
+    content["secties"]["identity"]["burgerservicenummer"] = "123456782"
+    content["secties"]["identity"]["vNummer"] = "1234567890"
+    content["dossierUuid"] = None
+    good.write_text(json.dumps(content), encoding="utf-8")
+    dialog.load_file(str(good))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
+    assert "new dossier" in dialog.preview_text.toPlainText()
+    assert "5 × examens" in dialog.preview_text.toPlainText()
+    before = count_dossiers(store)
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert count_dossiers(store) == before + 1
+    assert signal.args[0] != demo_id
