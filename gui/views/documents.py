@@ -338,10 +338,11 @@ class DocumentsView(SectionView):
         item = self._undo
         if item is None:
             return
-        if item in self.ctx.undo_stack:
-            self.ctx.undo_stack.remove(item)
         self._undo = None
         self.undo_button.hide()
+        if item not in self.ctx.undo_stack:
+            return  # already undone from the main window's Undo
+        self.ctx.undo_stack.remove(item)
         self.commit(item.undo)
         self._show(_("Restored."))
 

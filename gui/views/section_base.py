@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.i18n import _
+from gui.icons import icon_pixmap
 from gui.views.base import DossierView
 from gui.widgets.form import FieldSpec
 from gui.widgets.panel import EditPanel, ScrollPage, heading
@@ -29,7 +30,14 @@ class SectionView(DossierView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
         self.heading = heading(self, 17)
-        self.page.add(self.heading)
+        self.heading_icon = QLabel(self)
+        self.heading_icon.setPixmap(icon_pixmap(self.icon_name, 32))
+        title_row = QWidget(self.page.inner)
+        row = QHBoxLayout(title_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.heading_icon)
+        row.addWidget(self.heading, 1)
+        self.page.add(title_row)
         self.panels: list[tuple[EditPanel, Callable[[Person], Any]]] = []
         self.tables: list[RecordTable] = []
         self._shown_id: int | None = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ValidationError
 from core.i18n import _
+from gui.icons import icon
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
 OK_STYLE = "color: #1b6e2a;"
@@ -84,6 +85,7 @@ class EditPanel(QGroupBox):
         self.save_values = save_values
         self.form = Form(specs, self, columns=columns)
         self.save_button = QPushButton(self)
+        self.save_button.setIcon(icon("done"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel(self)
         self.status.setWordWrap(True)

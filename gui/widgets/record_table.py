@@ -41,6 +41,7 @@ from core.errors import ValidationError
 from core.i18n import _, format_date, format_datetime
 from core.services import records as rec
 from gui.context import AppContext, UndoItem
+from gui.icons import icon
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
 PAGE = 200
@@ -259,11 +260,15 @@ class RecordTable(QWidget):
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)
+        self.add_button.setIcon(icon("new"))
+        self.edit_button.setIcon(icon("step"))
+        self.delete_button.setIcon(icon("delete"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(self)
+        self.undo_button.setIcon(icon("undo"))
         self.undo_button.clicked.connect(self.undo_delete)
         self._undo: UndoItem | None = None
         buttons = QHBoxLayout()
@@ -375,10 +380,11 @@ class RecordTable(QWidget):
         item = self._undo
         if item is None:
             return
-        if item in self.ctx.undo_stack:
-            self.ctx.undo_stack.remove(item)
         self._undo = None
         self._show_undo(False)
+        if item not in self.ctx.undo_stack:
+            return  # already undone from the main window's Undo
+        self.ctx.undo_stack.remove(item)
         self.ctx.commit(self.dossier_id, item.undo, saved_text=_("Restored"))
 
     def _show_undo(self, visible: bool) -> None:
