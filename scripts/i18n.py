@@ -80,6 +80,11 @@ IDENTICAL_OK_BY_LANG: dict[str, frozenset[str]] = {
             "Participatieverklaring signed",
             "Voorinburgering: IntroMAP",
             "Transport",
+            "ONA (Wi2013)",
+            "Regime",
+            "Postcode",
+            "Type",
+            "Leerroute",
             "Status",
         }
     ),
@@ -92,6 +97,13 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 def target_codes() -> list[str]:
     return [lang.code for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE]
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def po_path(code: str) -> Path:
@@ -217,7 +229,7 @@ def extract() -> Catalog:
         catalog = read_catalog(out)
     changed = write_catalog(catalog, POT, template=True)
     count = sum(1 for _ in messages(catalog))
-    print(f"{POT.relative_to(ROOT)}: {count} msgids{'' if changed else ' (unchanged)'}")
+    print(f"{_rel(POT)}: {count} msgids{'' if changed else ' (unchanged)'}")
     return catalog
 
 
@@ -234,7 +246,7 @@ def update(codes: Iterable[str]) -> None:
         _set_header(catalog, "Language", code)
         changed = write_catalog(catalog, path)
         state = "created" if created else ("updated" if changed else "unchanged")
-        print(f"{path.relative_to(ROOT)}: {state}")
+        print(f"{_rel(path)}: {state}")
 
 
 # --------------------------------------------------------------------------- checks
@@ -329,7 +341,7 @@ def check_catalogue(code: str, template: Catalog | None) -> Report:
     report = Report(code)
     path = po_path(code)
     if not path.exists():
-        report.problems.append(f"missing catalogue {path.relative_to(ROOT)} (run update)")
+        report.problems.append(f"missing catalogue {_rel(path)} (run update)")
         return report
     try:
         catalog = read_catalog(path, code)
@@ -549,7 +561,7 @@ def fill(code: str, source: Path) -> int:
     if written:
         write_catalog(catalog, path)
     print(
-        f"{path.relative_to(ROOT)}: {written} translations written, {skipped} left empty, "
+        f"{_rel(path)}: {written} translations written, {skipped} left empty, "
         f"{len(errors)} rejected"
     )
     for error in errors:
