@@ -16,16 +16,25 @@ def add_parsers(sub: Any) -> None:
     from core.services.exports import FORMATS
 
     p = sub.add_parser("export", help=_("export a klantprofiel, PIP, PID or calendar"))
-    p.add_argument("--dossier", type=int, required=True, metavar="ID", help=_("the dossier to export"))
+    p.add_argument(
+        "--dossier", type=int, required=True, metavar="ID", help=_("the dossier to export")
+    )
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help=_("what to make"))
     p.add_argument("--out", required=True, metavar="PATH", help=_("the file to write"))
-    p.add_argument("--lang", dest="export_lang", metavar="CODE", help=_("language of the document (default: Dutch; PID and PIP: the person's language)"))
+    p.add_argument(
+        "--lang",
+        dest="export_lang",
+        metavar="CODE",
+        help=_("language of the document (default: Dutch; PID and PIP: the person's language)"),
+    )
     p.add_argument(
         "--sections",
         metavar="A,B,C",
         help=_("sections the person agreed to share: {codes}").format(codes=",".join(ALL_CODES)),
     )
-    p.add_argument("--recipient", metavar="TEXT", help=_("to whom the export goes (kept in the export log)"))
+    p.add_argument(
+        "--recipient", metavar="TEXT", help=_("to whom the export goes (kept in the export log)")
+    )
     p.add_argument("--today", type=_iso, help=argparse.SUPPRESS)
     p = sub.add_parser("import", help=_("import a klantprofiel JSON file (shows a preview first)"))
     p.add_argument("path", metavar="PATH", help=_("the .json file"))
@@ -57,7 +66,9 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         unknown = [s for s in sections if s not in ALL_CODES]
         if unknown:
             raise UsageError(
-                _("Unknown section “{name}”. Known: {codes}").format(name=unknown[0][:40], codes=",".join(ALL_CODES))
+                _("Unknown section “{name}”. Known: {codes}").format(
+                    name=unknown[0][:40], codes=",".join(ALL_CODES)
+                )
             )
     person = load_dossier(store, args.dossier)
     lang = args.export_lang or getattr(args, "lang", None)
@@ -79,7 +90,11 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         lang=lang,
         today=args.today,
     )
-    print(_("Written: {path} ({size} bytes, SHA-256 {sha})").format(path=result.path, size=result.size, sha=result.sha256))
+    print(
+        _("Written: {path} ({size} bytes, SHA-256 {sha})").format(
+            path=result.path, size=result.size, sha=result.sha256
+        )
+    )
     return 0
 
 

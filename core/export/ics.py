@@ -40,7 +40,9 @@ def _alarm(text: str, before: dt.timedelta) -> Alarm:
     return alarm
 
 
-def _all_day(person: m.Person, uid_parts: tuple[object, ...], summary: str, day: dt.date, stamp: dt.datetime) -> Event:
+def _all_day(
+    person: m.Person, uid_parts: tuple[object, ...], summary: str, day: dt.date, stamp: dt.datetime
+) -> Event:
     ev = Event()
     ev.add("uid", _uid(person, *uid_parts))
     ev.add("dtstamp", stamp)
@@ -67,19 +69,32 @@ def render(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", doc.t("Inburgering: {name}").format(name=person.display_name) if "identity" in chosen else doc.t("Inburgering"))
+    cal.add(
+        "x-wr-calname",
+        doc.t("Inburgering: {name}").format(name=person.display_name)
+        if "identity" in chosen
+        else doc.t("Inburgering"),
+    )
     if "exams" in chosen:
         for x in sorted(person.exams, key=lambda x: x.id):
             if x.planned_date is None or x.resultaat is not None:
                 continue
             name = doc.label(e.Onderdeel, x.onderdeel)
-            summary = doc.t("Exam: {name}").format(name=name) + (f" ({x.niveau})" if x.niveau else "")
-            ev = _all_day(person, ("exam", x.onderdeel, x.planned_date), summary, x.planned_date, when)
+            summary = doc.t("Exam: {name}").format(name=name) + (
+                f" ({x.niveau})" if x.niveau else ""
+            )
+            ev = _all_day(
+                person, ("exam", x.onderdeel, x.planned_date), summary, x.planned_date, when
+            )
             if x.location:
                 ev.add("location", x.location)
-            deadline = exam_registration_deadline(ExamFacts(onderdeel=x.onderdeel, planned_date=x.planned_date))
+            deadline = exam_registration_deadline(
+                ExamFacts(onderdeel=x.onderdeel, planned_date=x.planned_date)
+            )
             if x.registration_date is None and deadline is not None:
-                text = doc.t("Register for the {name} exam before {date}.").format(name=name, date=doc.date(deadline))
+                text = doc.t("Register for the {name} exam before {date}.").format(
+                    name=name, date=doc.date(deadline)
+                )
                 ev.add("description", text)
                 lead = (x.planned_date - deadline) + dt.timedelta(days=7)
                 ev.add_component(_alarm(text, lead))  # a week before registration closes
@@ -107,10 +122,12 @@ def render(
             if CLOCK_SECTION.get(clock.kind, "plicht") not in chosen:
                 continue
             label = doc.t(KIND_LABELS[clock.kind]).format(detail=clock.detail)
-            ev = _all_day(person, ("clock", clock.kind, clock.detail, clock.date), label, clock.date, when)
+            ev = _all_day(
+                person, ("clock", clock.kind, clock.detail, clock.date), label, clock.date, when
+            )
             ev.add("description", f"{doc.t(STATUS[clock.status])} · {clock.source}")
             ev.add("categories", ["deadline"])
             ev.add_component(_alarm(label, dt.timedelta(days=14)))
             cal.add_component(ev)
     cal.add_missing_timezones()
-    return cal.to_ical()  # type: ignore[no-any-return]
+    return cal.to_ical()

@@ -23,6 +23,7 @@ import jsonschema
 
 from core import models as m
 from core.errors import ImportFileError, ValidationError
+from core.export.schema import load_schema
 from core.export.sections import (
     BY_CODE,
     FORMAT,
@@ -34,7 +35,6 @@ from core.export.sections import (
     exported_columns,
     json_name,
 )
-from core.export.schema import load_schema
 from core.i18n import _
 from core.services.validation import clean
 
@@ -53,7 +53,7 @@ def without_timestamp(data: bytes) -> dict[str, Any]:
     """The file's content minus the export time, for comparing two exports."""
     content = json.loads(data)
     content.get("export", {}).pop("exportedAt", None)
-    return content  # type: ignore[no-any-return]
+    return content
 
 
 # --------------------------------------------------------------------------- reading
@@ -82,9 +82,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in out:
             raise ImportFileError(
-                _("The file names the field “{field}” twice in one place.").format(
-                    field=_safe(key)
-                )
+                _("The file names the field “{field}” twice in one place.").format(field=_safe(key))
             )
         out[key] = value
     return out
@@ -130,13 +128,17 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         )
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in str(error.message) else "?"
-        return _("The field “{field}” is missing at {where}.").format(field=_safe(missing), where=where)
+        return _("The field “{field}” is missing at {where}.").format(
+            field=_safe(missing), where=where
+        )
     if kind == "type":
         return _("Wrong kind of value at {where}: expected {kind}.").format(
             where=where, kind=_safe(error.validator_value)
         )
     if kind in ("enum", "const"):
-        return _("Value not allowed at {where}: it is not one of the known codes.").format(where=where)
+        return _("Value not allowed at {where}: it is not one of the known codes.").format(
+            where=where
+        )
     if kind == "maxLength":
         return _("Text too long at {where}: at most {n} characters.").format(
             where=where, n=error.validator_value
@@ -147,9 +149,9 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         )
     if kind == "pattern":
         if str(where).endswith("filename"):
-            return _("Unsafe document name at {where}: no folders, drive letters or hidden names.").format(
-                where=where
-            )
+            return _(
+                "Unsafe document name at {where}: no folders, drive letters or hidden names."
+            ).format(where=where)
         return _("Invalid text at {where}: wrong format or invisible control characters.").format(
             where=where
         )
@@ -172,9 +174,9 @@ def parse_bytes(data: bytes) -> dict[str, Any]:
         content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ImportFileError(
-            _("The file is not valid JSON (damaged or cut off) at line {line}, column {col}.").format(
-                line=exc.lineno, col=exc.colno
-            )
+            _(
+                "The file is not valid JSON (damaged or cut off) at line {line}, column {col}."
+            ).format(line=exc.lineno, col=exc.colno)
         ) from None
     except RecursionError:
         raise ImportFileError(_("The file is nested too deeply.")) from None
@@ -187,12 +189,14 @@ def parse_bytes(data: bytes) -> dict[str, Any]:
         raise ImportFileError(_("The file has no valid version number."))
     if version > VERSION:
         raise ImportFileError(
-            _("The file was made by a newer version of the app (format {v}); update the app first.").format(
-                v=version
-            )
+            _(
+                "The file was made by a newer version of the app (format {v}); update the app first."
+            ).format(v=version)
         )
     if version != VERSION:
-        raise ImportFileError(_("The file's format version {v} is not supported.").format(v=version))
+        raise ImportFileError(
+            _("The file's format version {v} is not supported.").format(v=version)
+        )
     validator = jsonschema.Draft202012Validator(load_schema())
     errors = sorted(validator.iter_errors(content), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
@@ -239,9 +243,7 @@ def _record(model: type, row: dict[str, Any], where: str) -> dict[str, Any]:
         column = names.get(key)
         if column is None:
             continue  # "ref" and "inhoudBase64" are read by the caller
-        if column in REFS:
-            refs[column] = value
-        elif column in ("version_no", "sha256", "size"):
+        if column in REFS or column in ("version_no", "sha256", "size"):
             refs[column] = value
         else:
             values[column] = value
@@ -261,10 +263,14 @@ def _document(row: dict[str, Any], where: str) -> dict[str, Any]:
         try:
             data = base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError):
-            raise ImportFileError(_("The contents of {where} are not valid base64.").format(where=where)) from None
+            raise ImportFileError(
+                _("The contents of {where} are not valid base64.").format(where=where)
+            ) from None
         if hashlib.sha256(data).hexdigest() != values["_sha256"] or len(data) != values["_size"]:
             raise ImportFileError(
-                _("The contents of {where} do not match their SHA-256 checksum.").format(where=where)
+                _("The contents of {where} do not match their SHA-256 checksum.").format(
+                    where=where
+                )
             )
         values["_content"] = data
     return values
@@ -294,7 +300,9 @@ def decode(content: dict[str, Any]) -> ImportData:
             decoded = []
             for i, row in enumerate(rows, 1):
                 where = f"{code}/{KIND_KEYS[kind]}[{i}]"
-                decoded.append(_document(row, where) if kind == "document" else _record(model, row, where))
+                decoded.append(
+                    _document(row, where) if kind == "document" else _record(model, row, where)
+                )
                 if kind == "contact":
                     decoded[-1]["_ref"] = row["ref"]
             out.lists.setdefault(kind, []).extend(decoded)
@@ -323,7 +331,9 @@ def _check_refs(data: ImportData) -> None:
     contacts = {c["_ref"] for c in data.lists.get("contact", [])}
     pips = [p.get("_version_no") for p in data.lists.get("pip_version", [])]
     providers = {p["name"] for p in data.providers}
-    if len(docs) != len(data.lists.get("document", [])) or len(contacts) != len(data.lists.get("contact", [])):
+    if len(docs) != len(data.lists.get("document", [])) or len(contacts) != len(
+        data.lists.get("contact", [])
+    ):
         raise ImportFileError(_("Two documents or contacts in the file share one reference."))
     if len(set(pips)) != len(pips) or any(not isinstance(v, int) or v < 1 for v in pips):
         raise ImportFileError(_("The PIP versions in the file have missing or repeated numbers."))
@@ -331,10 +341,20 @@ def _check_refs(data: ImportData) -> None:
         for i, row in enumerate(rows, 1):
             where = f"{KIND_KEYS[kind]}[{i}]"
             if row.get("_document_id") is not None and row["_document_id"] not in docs:
-                raise ImportFileError(_("{where} points to a document that is not in the file.").format(where=where))
+                raise ImportFileError(
+                    _("{where} points to a document that is not in the file.").format(where=where)
+                )
             if row.get("_contact_id") is not None and row["_contact_id"] not in contacts:
-                raise ImportFileError(_("{where} points to a contact that is not in the file.").format(where=where))
+                raise ImportFileError(
+                    _("{where} points to a contact that is not in the file.").format(where=where)
+                )
             if row.get("_pip_version_id") is not None and row["_pip_version_id"] not in pips:
-                raise ImportFileError(_("{where} points to a PIP version that is not in the file.").format(where=where))
+                raise ImportFileError(
+                    _("{where} points to a PIP version that is not in the file.").format(
+                        where=where
+                    )
+                )
             if row.get("_provider_id") is not None and row["_provider_id"] not in providers:
-                raise ImportFileError(_("{where} names a school that is not in the file.").format(where=where))
+                raise ImportFileError(
+                    _("{where} names a school that is not in the file.").format(where=where)
+                )

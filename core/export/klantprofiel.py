@@ -76,7 +76,10 @@ class _Refs:
 
     def __init__(self, person: m.Person, sections: tuple[str, ...]) -> None:
         self.docs = (
-            {d.id: f"doc-{i}" for i, d in enumerate(sorted(person.documents, key=lambda d: d.id), 1)}
+            {
+                d.id: f"doc-{i}"
+                for i, d in enumerate(sorted(person.documents, key=lambda d: d.id), 1)
+            }
             if "documents" in sections
             else {}
         )
@@ -85,9 +88,7 @@ class _Refs:
             if "contacts" in sections
             else {}
         )
-        self.pips = (
-            {p.id: p.version_no for p in person.pip_versions} if "pip" in sections else {}
-        )
+        self.pips = {p.id: p.version_no for p in person.pip_versions} if "pip" in sections else {}
 
     def value(self, column: str, obj: Any) -> Any:
         raw = getattr(obj, column)

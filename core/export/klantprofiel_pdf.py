@@ -55,14 +55,34 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
     if "identity" in sections:
         langs = ", ".join(lang_name(doc, c) for c in (person.languages_spoken or []))
         who += [
-            [doc.t("Date of birth"), doc.date(person.date_of_birth), doc.t("BSN / V-number"), f"{person.bsn or '—'} / {person.v_nummer or '—'}"],
+            [
+                doc.t("Date of birth"),
+                doc.date(person.date_of_birth),
+                doc.t("BSN / V-number"),
+                f"{person.bsn or '—'} / {person.v_nummer or '—'}",
+            ],
             [doc.t("Gemeente"), person.gemeente or "—", doc.t("Languages"), langs or "—"],
-            [doc.t("Literacy"), doc.label(e.Alfabetisering, person.literacy), doc.t("Preferred language"), lang_name(doc, person.preferred_language)],
+            [
+                doc.t("Literacy"),
+                doc.label(e.Alfabetisering, person.literacy),
+                doc.t("Preferred language"),
+                lang_name(doc, person.preferred_language),
+            ],
         ]
     if "plicht" in sections:
         who += [
-            [doc.t("Regime"), doc.label(e.Regime, person.regime), doc.t("Target group (doelgroep)"), doc.label(e.Doelgroep, person.doelgroep)],
-            [doc.t("Status of the inburgeringsplicht"), doc.label(e.PlichtStatus, person.plicht_status), doc.t("Leerroute and level"), route_text(doc, facts["pip"]) if "pip" in sections else doc.t("Not shared.")],
+            [
+                doc.t("Regime"),
+                doc.label(e.Regime, person.regime),
+                doc.t("Target group (doelgroep)"),
+                doc.label(e.Doelgroep, person.doelgroep),
+            ],
+            [
+                doc.t("Status of the inburgeringsplicht"),
+                doc.label(e.PlichtStatus, person.plicht_status),
+                doc.t("Leerroute and level"),
+                route_text(doc, facts["pip"]) if "pip" in sections else doc.t("Not shared."),
+            ],
         ]
     if who:
         story.append(table(doc, who, [w * 0.2, w * 0.3, w * 0.2, w * 0.3], header=False))
@@ -74,28 +94,54 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
         story.append(nothing(doc))
     story.append(doc.p(doc.t("Hours and requirements"), "h2"))
     if {"pip", "hours"} <= set(sections):
-        story.append(table(doc, requirement_rows(doc, facts["requirements"]), [w * 0.6, w * 0.2, w * 0.2]))
+        story.append(
+            table(doc, requirement_rows(doc, facts["requirements"]), [w * 0.6, w * 0.2, w * 0.2])
+        )
     else:
         story.append(nothing(doc))
     story.append(doc.p(doc.t("Exams"), "h2"))
     if "exams" in sections:
-        story.append(table(doc, exam_rows(doc, facts["exams"]), [w * 0.3, w * 0.13, w * 0.25, w * 0.17, w * 0.15]))
+        story.append(
+            table(
+                doc,
+                exam_rows(doc, facts["exams"]),
+                [w * 0.3, w * 0.13, w * 0.25, w * 0.17, w * 0.15],
+            )
+        )
     else:
         story.append(nothing(doc))
     story.append(doc.p(doc.t("Fixed contact person (vaste aanspreekpunt)"), "h2"))
     fixed = [c for c in person.contacts if c.is_vaste_aanspreekpunt]
     if "contacts" in sections and fixed:
         c = fixed[0]
-        details = " · ".join(x for x in (c.name, doc.label(e.ContactRole, c.role), c.organisation or "", c.phone or "", c.email or "") if x)
+        details = " · ".join(
+            x
+            for x in (
+                c.name,
+                doc.label(e.ContactRole, c.role),
+                c.organisation or "",
+                c.phone or "",
+                c.email or "",
+            )
+            if x
+        )
         story.append(doc.p(details))
     else:
-        story.append(nothing(doc) if "contacts" not in sections else doc.p(doc.t("None recorded."), "small"))
+        story.append(
+            nothing(doc) if "contacts" not in sections else doc.p(doc.t("None recorded."), "small")
+        )
     story.append(doc.p(doc.t("Brede-intake topics that need attention"), "h2"))
     topics = attention_topics(person, sections)
     if topics:
         rows = [[doc.t("Topic"), doc.t("Status"), doc.t("Notes")]]
         for t in topics:
-            rows.append([doc.t(TOPIC_TITLES.get(t.topic, t.topic)), doc.label(e.IntakeStatus, t.status), (t.notes or "")[:160]])
+            rows.append(
+                [
+                    doc.t(TOPIC_TITLES.get(t.topic, t.topic)),
+                    doc.label(e.IntakeStatus, t.status),
+                    (t.notes or "")[:160],
+                ]
+            )
         story.append(table(doc, rows, [w * 0.3, w * 0.15, w * 0.55]))
     else:
         story.append(doc.p(doc.t("None."), "small"))
@@ -131,8 +177,19 @@ def render(
     doc = DocLang(lang)
     title = doc.t("Klantprofiel for overdracht")
     template = document(out, title, doc, f"Blauwe Map · {title} · {doc.date(today)}")
-    frame = Frame(0, 0, template.width, template.height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    first = KeepInFrame(frame._width, frame._height - 2, summary(doc, person, chosen, today), mode="shrink")
+    frame = Frame(
+        0,
+        0,
+        template.width,
+        template.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    first = KeepInFrame(
+        frame._width, frame._height - 2, summary(doc, person, chosen, today), mode="shrink"
+    )
     story: list[Any] = [first, PageBreak()]
     story.append(doc.p(doc.t("Details per section"), "title"))
     for code in chosen:

@@ -56,7 +56,7 @@ def register_fonts() -> None:
         if not _COVERAGE:
             for family in _FILES:
                 font = pdfmetrics.getFont(family)
-                _COVERAGE[family] = frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+                _COVERAGE[family] = frozenset(font.face.charToGlyph)
         return
     from reportlab.lib.fonts import addMapping
 
@@ -163,7 +163,9 @@ class DocLang:
         return i18n.format_date(value, fmt, locale=self.locale)
 
     def number(self, value: float, decimals: int | None = None) -> str:
-        return i18n._digits(i18n.format_number(value, locale=self.locale, decimals=decimals), self.locale)
+        return i18n._digits(
+            i18n.format_number(value, locale=self.locale, decimals=decimals), self.locale
+        )
 
     def hours(self, value: float) -> str:
         rounded = round(value, 1)
@@ -309,12 +311,12 @@ def document(out: Any, title: str, doc: DocLang, footer: str) -> SimpleDocTempla
         lang=doc.locale.language,
         invariant=1,
     )
-    template._bm_on_page = on_page  # type: ignore[attr-defined]
+    template._bm_on_page = on_page
     return template
 
 
 def build(template: SimpleDocTemplate, story: list[Any]) -> None:
-    on_page = template._bm_on_page  # type: ignore[attr-defined]
+    on_page = template._bm_on_page
     template.build(story, onFirstPage=on_page, onLaterPages=on_page)
 
 

@@ -104,7 +104,18 @@ FIELD_LABELS: dict[str, str] = {
     "attendance": N_("Attendance"),
     "source": N_("Source"),
 }
-_HIDDEN = {"id", "person_id", "created_at", "updated_at", "content", "uuid", "sha256", "source", "source_date", "author"}
+_HIDDEN = {
+    "id",
+    "person_id",
+    "created_at",
+    "updated_at",
+    "content",
+    "uuid",
+    "sha256",
+    "source",
+    "source_date",
+    "author",
+}
 
 
 def field_label(doc: DocLang, name: str) -> str:
@@ -141,7 +152,9 @@ def provenance(doc: DocLang, obj: Any) -> str:
     if when is None:
         when = getattr(obj, "updated_at", None) or getattr(obj, "added_at", None)
     author = getattr(obj, "author", None)
-    text = doc.t("Source: {source}, {date}").format(source=src, date=doc.date(when) if when else "—")
+    text = doc.t("Source: {source}, {date}").format(
+        source=src, date=doc.date(when) if when else "—"
+    )
     return f"{text} · {author}" if author else text
 
 
@@ -166,7 +179,15 @@ def requirement_rows(doc: DocLang, reqs: list[Requirement]) -> list[list[str]]:
 
 
 def exam_rows(doc: DocLang, status: list[ExamStatus]) -> list[list[str]]:
-    rows = [[doc.t("Component"), doc.t("Level needed"), doc.t("Status"), doc.t("Next exam"), doc.t("Free attempts left")]]
+    rows = [
+        [
+            doc.t("Component"),
+            doc.t("Level needed"),
+            doc.t("Status"),
+            doc.t("Next exam"),
+            doc.t("Free attempts left"),
+        ]
+    ]
     for s in status:
         if s.exempt:
             state = doc.t("Exempted")
@@ -226,7 +247,7 @@ def attention_topics(person: m.Person, sections: tuple[str, ...]) -> list[m.Inta
 def record_block(doc: DocLang, obj: Any, title: str) -> list[Any]:
     model = type(obj)
     rows = []
-    for column in model.__mapper__.column_attrs:  # type: ignore[attr-defined]
+    for column in model.__mapper__.column_attrs:
         name = column.key
         if name in _HIDDEN or name.endswith("_id"):
             continue
@@ -256,7 +277,16 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
 
 
 def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
-    rows = [[doc.t("Date"), doc.t("Hours"), doc.t("Category"), doc.t("Attendance"), doc.t("School or provider"), doc.t("Source")]]
+    rows = [
+        [
+            doc.t("Date"),
+            doc.t("Hours"),
+            doc.t("Category"),
+            doc.t("Attendance"),
+            doc.t("School or provider"),
+            doc.t("Source"),
+        ]
+    ]
     for h in sorted(hours, key=lambda h: (h.date, h.id)):
         rows.append(
             [
@@ -282,7 +312,9 @@ def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
     for kind in section.singles:
         obj = getattr(person, RELATION[kind])
         if obj is not None:
-            story += record_block(doc, obj, doc.t("Azc phase") if kind == "azc" else "Voorinburgering")
+            story += record_block(
+                doc, obj, doc.t("Azc phase") if kind == "azc" else "Voorinburgering"
+            )
     for kind in section.lists:
         items = sorted(getattr(person, RELATION[kind]), key=lambda r: r.id)
         if kind == "hour":

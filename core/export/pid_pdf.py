@@ -46,7 +46,9 @@ def render(
     title = doc.t(TITLE)
     template = document(out, title, doc, f"Blauwe Map · {title} · {doc.date(today)}")
     first: list[Any] = [doc.p(title, "title")]
-    first.append(table(doc, next_step_rows(doc, person, today), [CONTENT_WIDTH * 0.78, CONTENT_WIDTH * 0.22]))
+    first.append(
+        table(doc, next_step_rows(doc, person, today), [CONTENT_WIDTH * 0.78, CONTENT_WIDTH * 0.22])
+    )
     first.append(Spacer(1, 4))
     first += summary(doc, person, chosen, today)[1:]
     story: list[Any] = [

@@ -51,7 +51,10 @@ GOVERNING = {
 
 
 def _pair(left: DocLang, right: DocLang, msgid: str, style: str = "body", **fmt: Any) -> list[Any]:
-    return [left.p(left.t(msgid).format(**fmt), style), right.p(right.t(msgid).format(**fmt), style)]
+    return [
+        left.p(left.t(msgid).format(**fmt), style),
+        right.p(right.t(msgid).format(**fmt), style),
+    ]
 
 
 def render(
@@ -68,7 +71,9 @@ def render(
         raise ValidationError(_("This dossier has no PIP yet, so there is nothing to print."))
     if governing not in GOVERNING:
         raise ValidationError(_("Unknown choice for the governing text."), field="governing")
-    pip = next((p for p in person.pip_versions if p.version_no == version_no), person.pip_versions[-1])
+    pip = next(
+        (p for p in person.pip_versions if p.version_no == version_no), person.pip_versions[-1]
+    )
     today = today or dt.date.today()
     nl = DocLang("nl")
     other = DocLang(lang if lang != "nl" else "en")
@@ -84,13 +89,29 @@ def render(
         rows.append([nl.p(value or "—", "cell"), other.p(value or "—", "cell")])
 
     def dated(label: str, value: dt.date | None) -> None:
-        rows.append([nl.p(f"{nl.t(label)}: {nl.date(value, 'long')}", "cell"), other.p(f"{other.t(label)}: {other.date(value, 'long')}", "cell")])
+        rows.append(
+            [
+                nl.p(f"{nl.t(label)}: {nl.date(value, 'long')}", "cell"),
+                other.p(f"{other.t(label)}: {other.date(value, 'long')}", "cell"),
+            ]
+        )
 
-    rows.append(_pair(nl, other, N_("Personal Plan for Integration and Participation (PIP)"), "title"))
+    rows.append(
+        _pair(nl, other, N_("Personal Plan for Integration and Participation (PIP)"), "title")
+    )
     ident = f"{person.display_name} · BSN {person.bsn or '—'}"
     rows.append([nl.p(ident, "cell"), other.p(ident, "cell")])
     dated(N_("Date of birth"), person.date_of_birth)
-    rows.append(_pair(nl, other, N_("Version {n}, gemeente {gemeente}"), "cell", n=pip.version_no, gemeente=pip.gemeente or person.gemeente or "—"))
+    rows.append(
+        _pair(
+            nl,
+            other,
+            N_("Version {n}, gemeente {gemeente}"),
+            "cell",
+            n=pip.version_no,
+            gemeente=pip.gemeente or person.gemeente or "—",
+        )
+    )
     dated(N_("Date of the PIP (dagtekening)"), pip.dagtekening)
     heading(N_("Leerroute and level"))
     rows.append(
@@ -112,8 +133,14 @@ def render(
         for a in sorted(afspraken, key=lambda a: (a.due_date or dt.date.max, a.id)):
             rows.append(
                 [
-                    nl.p(f"• {a.text} — {nl.label(e.AfspraakOwner, a.owner)}, {nl.date(a.due_date)} ({nl.label(e.AfspraakStatus, a.status)})", "cell"),
-                    other.p(f"• {a.text} — {other.label(e.AfspraakOwner, a.owner)}, {other.date(a.due_date)} ({other.label(e.AfspraakStatus, a.status)})", "cell"),
+                    nl.p(
+                        f"• {a.text} — {nl.label(e.AfspraakOwner, a.owner)}, {nl.date(a.due_date)} ({nl.label(e.AfspraakStatus, a.status)})",
+                        "cell",
+                    ),
+                    other.p(
+                        f"• {a.text} — {other.label(e.AfspraakOwner, a.owner)}, {other.date(a.due_date)} ({other.label(e.AfspraakStatus, a.status)})",
+                        "cell",
+                    ),
                 ]
             )
     heading(N_("Important dates"))
@@ -122,8 +149,14 @@ def render(
             continue
         rows.append(
             [
-                nl.p(f"{nl.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date, 'long')} ({nl.t(STATUS[c.status])})", "cell"),
-                other.p(f"{other.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date, 'long')} ({other.t(STATUS[c.status])})", "cell"),
+                nl.p(
+                    f"{nl.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date, 'long')} ({nl.t(STATUS[c.status])})",
+                    "cell",
+                ),
+                other.p(
+                    f"{other.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date, 'long')} ({other.t(STATUS[c.status])})",
+                    "cell",
+                ),
             ]
         )
     heading(N_("Your rights: objection and appeal"))
@@ -152,7 +185,11 @@ def render(
 
 def _levels(pip: m.PipVersion) -> str:
     base = pip.niveau or ("B1" if pip.leerroute in ("B", "O") else "")
-    parts = [f"{s} {getattr(pip, f'niveau_{s.lower()}') or base}" for s in ("LE", "LU", "SC", "SP") if base or getattr(pip, f"niveau_{s.lower()}")]
+    parts = [
+        f"{s} {getattr(pip, f'niveau_{s.lower()}') or base}"
+        for s in ("LE", "LU", "SC", "SP")
+        if base or getattr(pip, f"niveau_{s.lower()}")
+    ]
     return " · ".join(parts) or "—"
 
 
@@ -161,7 +198,10 @@ def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person
         return [
             nl.p(f"{nl.t(who)} / {other.t(who)}" if other.code != "nl" else nl.t(who), "cellb"),
             nl.p(f"{nl.t('Name')} / {other.t('Name')}: {name}", "cell"),
-            nl.p(f"{nl.t('Date')} / {other.t('Date')}: {nl.date(signed) if signed else '…………………'}", "cell"),
+            nl.p(
+                f"{nl.t('Date')} / {other.t('Date')}: {nl.date(signed) if signed else '…………………'}",
+                "cell",
+            ),
             Spacer(1, 28),
             nl.p("_______________________________", "cell"),
             nl.p(f"{nl.t('Signature')} / {other.t('Signature')}", "small"),
@@ -169,7 +209,16 @@ def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person
 
     half = CONTENT_WIDTH / 2
     t = Table(
-        [[block(N_("The participant"), person.display_name, pip.signed_person_date), block(N_("On behalf of the gemeente"), pip.contact_name or "", pip.signed_gemeente_date)]],
+        [
+            [
+                block(N_("The participant"), person.display_name, pip.signed_person_date),
+                block(
+                    N_("On behalf of the gemeente"),
+                    pip.contact_name or "",
+                    pip.signed_gemeente_date,
+                ),
+            ]
+        ],
         colWidths=[half, half],
     )
     t.setStyle(

@@ -30,7 +30,9 @@ from core.services.validation import ENUMS, TEXT_MAX
 SCHEMA_PATH = RESOURCES / "schemas" / f"klantprofiel-{VERSION}.schema.json"
 MAX_ITEMS = 20_000  # records per list; a real dossier has a few hundred hour entries
 NO_CONTROL_LINE = "^[^\\u0000-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069]*$"
-NO_CONTROL_TEXT = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069]*$"
+NO_CONTROL_TEXT = (
+    "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069]*$"
+)
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATETIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"
 # A document's file name: no folders, no leading dot, no drive letters or control characters.
@@ -46,7 +48,7 @@ def _nullable(spec: dict[str, Any], nullable: bool) -> dict[str, Any]:
 
 
 def column_schema(model: type, name: str) -> dict[str, Any]:
-    column = sa_inspect(model).columns[name]
+    column: Any = sa_inspect(model).columns[name]
     nullable = bool(column.nullable)
     if name == "document_id":
         return _nullable({"type": "string", "pattern": "^doc-[0-9]{1,6}$"}, True)
@@ -89,7 +91,7 @@ def column_schema(model: type, name: str) -> dict[str, Any]:
 
 
 def _required(model: type, name: str) -> bool:
-    column = sa_inspect(model).columns[name]
+    column: Any = sa_inspect(model).columns[name]
     return not column.nullable and column.default is None and not column.foreign_keys
 
 
@@ -218,7 +220,11 @@ def build_schema() -> dict[str, Any]:
                 "properties": {
                     "exportedAt": {"type": "string", "pattern": DATETIME},
                     "generator": {"type": "string", "maxLength": 100, "pattern": NO_CONTROL_LINE},
-                    "ontvanger": {"type": ["string", "null"], "maxLength": 200, "pattern": NO_CONTROL_LINE},
+                    "ontvanger": {
+                        "type": ["string", "null"],
+                        "maxLength": 200,
+                        "pattern": NO_CONTROL_LINE,
+                    },
                     "secties": {
                         "type": "array",
                         "uniqueItems": True,
@@ -247,7 +253,7 @@ def schema_text() -> str:
 @functools.cache
 def load_schema() -> dict[str, Any]:
     with SCHEMA_PATH.open(encoding="utf-8") as fh:
-        return json.load(fh)  # type: ignore[no-any-return]
+        return json.load(fh)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -160,14 +160,20 @@ SECTIONS: tuple[Section, ...] = (
         singles=("azc", "voorinburgering"),
         lists=("coa_location", "training", "skill"),
     ),
-    Section("background", N_("Education, work and ambitions"), lists=("education", "work", "ambition")),
+    Section(
+        "background", N_("Education, work and ambitions"), lists=("education", "work", "ambition")
+    ),
     Section("intake", N_("Brede intake and leerbaarheidstoets"), lists=("lbt",), topics=("*",)),
     Section("pip", N_("PIP and agreements"), lists=("pip_version", "afspraak")),
     Section("hours", N_("Hours"), lists=("hour",)),
     Section("exams", N_("Exams"), lists=("exam",)),
     Section("support", N_("Preconditions"), lists=("precondition",)),
     Section("contacts", N_("Contacts and conversations"), lists=("contact", "conversation")),
-    Section("note", N_("Note for the next teacher or klantmanager"), person_fields=("note_next_teacher",)),
+    Section(
+        "note",
+        N_("Note for the next teacher or klantmanager"),
+        person_fields=("note_next_teacher",),
+    ),
     Section("documents", N_("Documents (list)"), lists=("document",)),
     Section("document_content", N_("Documents (the files themselves)"), sensitive=True),
     Section("health", N_("Health"), sensitive=True, topics=HEALTH_TOPICS),
@@ -186,7 +192,13 @@ SECTIONS: tuple[Section, ...] = (
         lists=("ontzorging",),
         topics=FINANCE_TOPICS,
     ),
-    Section("soft", N_("Soft information (motivation, notes)"), sensitive=True, person_fields=("notes",), topics=SOFT_TOPICS),
+    Section(
+        "soft",
+        N_("Soft information (motivation, notes)"),
+        sensitive=True,
+        person_fields=("notes",),
+        topics=SOFT_TOPICS,
+    ),
 )
 BY_CODE = {s.code: s for s in SECTIONS}
 ALL_CODES = tuple(s.code for s in SECTIONS)

@@ -205,11 +205,14 @@ class ImportPreview:
         head = (
             _("A new dossier will be created.")
             if self.is_new
-            else _("An existing dossier (number {id}) was found by BSN, V-number or id; it will be updated.").format(
-                id=self.target
-            )
+            else _(
+                "An existing dossier (number {id}) was found by BSN, V-number or id; it will be updated."
+            ).format(id=self.target)
         )
-        body = [f"• {_(BY_CODE[c.section].title) if c.section in BY_CODE else c.section}: {c.what}" for c in self.changes]
+        body = [
+            f"• {_(BY_CODE[c.section].title) if c.section in BY_CODE else c.section}: {c.what}"
+            for c in self.changes
+        ]
         return [head, *(body or [_("Nothing would change.")])]
 
 
@@ -247,24 +250,38 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
         for kind, rows in parsed.lists.items():
             if rows:
                 preview.changes.append(
-                    Change(_section_of(kind), _("{n} × {what} added").format(n=len(rows), what=KIND_KEYS[kind]))
+                    Change(
+                        _section_of(kind),
+                        _("{n} × {what} added").format(n=len(rows), what=KIND_KEYS[kind]),
+                    )
                 )
         return preview
     person = load_dossier(store, target)
-    changed = [k for k, v in parsed.person.items() if v is not None and _norm(getattr(person, k)) != _norm(v)]
+    changed = [
+        k
+        for k, v in parsed.person.items()
+        if v is not None and _norm(getattr(person, k)) != _norm(v)
+    ]
     if changed:
         preview.changes.append(
-            Change("identity", _("fields changed: {names}").format(names=", ".join(sorted(changed))))
+            Change(
+                "identity", _("fields changed: {names}").format(names=", ".join(sorted(changed)))
+            )
         )
     for kind, values in parsed.singles.items():
         current = getattr(person, kind)
         if values and (current is None or not _same(values, current)):
-            preview.changes.append(Change(_section_of(kind), _("{what} updated").format(what=KIND_KEYS[kind])))
+            preview.changes.append(
+                Change(_section_of(kind), _("{what} updated").format(what=KIND_KEYS[kind]))
+            )
     for kind, rows in parsed.lists.items():
         new = _new_rows(person, kind, rows)
         if new:
             preview.changes.append(
-                Change(_section_of(kind), _("{n} × {what} added").format(n=len(new), what=KIND_KEYS[kind]))
+                Change(
+                    _section_of(kind),
+                    _("{n} × {what} added").format(n=len(new), what=KIND_KEYS[kind]),
+                )
             )
     return preview
 
@@ -299,14 +316,19 @@ def apply_import(store: Store, preview: ImportPreview) -> int:
     with store.transaction() as session:
         if preview.target is None:
             person = m.Person(**data.person)
-            if data.uuid and session.scalars(select(m.Person.id).where(m.Person.uuid == data.uuid)).first() is None:
+            if (
+                data.uuid
+                and session.scalars(select(m.Person.id).where(m.Person.uuid == data.uuid)).first()
+                is None
+            ):
                 person.uuid = data.uuid
             session.add(person)
             session.flush()
         else:
-            person = session.get(m.Person, preview.target)
-            if person is None:
+            found = session.get(m.Person, preview.target)
+            if found is None:
                 raise NotFoundError(_("This dossier does not exist (any more)."))
+            person = found
             for key, value in data.person.items():
                 if value is not None:
                     setattr(person, key, value)
@@ -365,7 +387,13 @@ def _write_records(session: Any, person: m.Person, data: json_io.ImportData) -> 
             obj: Any
             if kind == "document":
                 content = row.get("_content", b"")
-                obj = m.Document(person_id=pid, size=len(content), sha256=hashlib.sha256(content).hexdigest(), content=content, **values)
+                obj = m.Document(
+                    person_id=pid,
+                    size=len(content),
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    content=content,
+                    **values,
+                )
             elif kind == "pip_version":
                 max_version += 1
                 obj = m.PipVersion(person_id=pid, version_no=max_version, **values)
@@ -380,11 +408,25 @@ def _match(kind: str, row: dict[str, Any], existing: list[Any]) -> Any:
     if kind == "intake_topic":
         return next((t for t in existing if t.topic == row["topic"]), None)
     if kind == "document":
-        return next((d for d in existing if d.sha256 == row.get("_sha256") and d.filename == row["filename"]), None)
+        return next(
+            (
+                d
+                for d in existing
+                if d.sha256 == row.get("_sha256") and d.filename == row["filename"]
+            ),
+            None,
+        )
     return next((obj for obj in existing if _same(row, obj)), None)
 
 
-def _remember(kind: str, row: dict[str, Any], obj: Any, docs: dict[str, int], contacts: dict[int, int], pips: dict[int, int]) -> None:
+def _remember(
+    kind: str,
+    row: dict[str, Any],
+    obj: Any,
+    docs: dict[str, int],
+    contacts: dict[int, int],
+    pips: dict[int, int],
+) -> None:
     if kind == "document":
         docs[row["_ref"]] = obj.id
     elif kind == "contact":

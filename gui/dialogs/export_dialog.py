@@ -108,7 +108,9 @@ class ExportDialog(QDialog):
             if section.sensitive:
                 text += " " + _("(sensitive)")
             self.section_checks[section.code].setText(text)
-        self.consent.setText(_("The person has seen this choice and agrees to share the checked sections."))
+        self.consent.setText(
+            _("The person has seen this choice and agrees to share the checked sections.")
+        )
         self.export_button.setText(_("Export…"))
 
     # ------------------------------------------------------------------ state
@@ -161,7 +163,9 @@ class ExportDialog(QDialog):
     def _done(self, result: ExportResult) -> None:
         self.progress.setVisible(False)
         self.result_value = result
-        self.status.setText(_("Saved: {path}. The export is recorded in the dossier.").format(path=result.path))
+        self.status.setText(
+            _("Saved: {path}. The export is recorded in the dossier.").format(path=result.path)
+        )
         self._update_enabled()
         self.exported.emit(result)
 

@@ -73,14 +73,18 @@ class ImportDialog(QDialog):
         self.import_button.setText(_("Import"))
 
     def choose_file(self) -> None:
-        path = common.ask_open_file(self, _("Choose a klantprofiel file"), _("Klantprofiel (*.json)"))
+        path = common.ask_open_file(
+            self, _("Choose a klantprofiel file"), _("Klantprofiel (*.json)")
+        )
         if path:
             self.load_file(path)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.choose_button.setEnabled(not busy)
-        self.import_button.setEnabled(not busy and self.preview is not None and bool(self.preview.changes))
+        self.import_button.setEnabled(
+            not busy and self.preview is not None and bool(self.preview.changes)
+        )
 
     def load_file(self, path: str) -> None:
         """Check the file and show the preview (nothing is written)."""
@@ -98,7 +102,11 @@ class ImportDialog(QDialog):
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.preview_text.setPlainText("\n".join(preview.lines()))
-        self.status.setText(_("The file is valid.") if preview.changes else _("Nothing to import: the dossier already holds all of this."))
+        self.status.setText(
+            _("The file is valid.")
+            if preview.changes
+            else _("Nothing to import: the dossier already holds all of this.")
+        )
         self.status.setStyleSheet("")
         self._busy(False)
 

@@ -39,7 +39,9 @@ def db_fingerprint(store) -> tuple[dict[str, int], str]:
     digest = hashlib.sha256()
     with store.read() as session:
         for table in Base.metadata.sorted_tables:
-            counts[table.name] = session.execute(select(func.count()).select_from(table)).scalar_one()
+            counts[table.name] = session.execute(
+                select(func.count()).select_from(table)
+            ).scalar_one()
             for row in session.execute(text(f'SELECT * FROM "{table.name}" ORDER BY 1')):
                 digest.update(repr(tuple(row)).encode())
     return counts, digest.hexdigest()

@@ -21,7 +21,9 @@ from tests.conftest import TODAY
 
 def export(store, dossier, sections, tmp_path, name="out.json"):
     path = tmp_path / name
-    ex.export_dossier(store, dossier, "json", path, sections=sections, today=TODAY, recipient="Gemeente Utrecht")
+    ex.export_dossier(
+        store, dossier, "json", path, sections=sections, today=TODAY, recipient="Gemeente Utrecht"
+    )
     return path.read_bytes()
 
 
@@ -48,7 +50,11 @@ def test_full_export_validates_and_uses_duo_names(store, demo_id, tmp_path):
     assert "datumEindgesprekMap" in plicht and "datumOndertekeningPvt" in plicht
     assert content["secties"]["identity"]["burgerservicenummer"] == "111222333"
     doc = content["secties"]["documents"]["documenten"][0]
-    assert doc["ref"] == "doc-1" and len(doc["sha256"]) == 64 and doc["inhoudBase64"].startswith("JVBER")
+    assert (
+        doc["ref"] == "doc-1"
+        and len(doc["sha256"]) == 64
+        and doc["inhoudBase64"].startswith("JVBER")
+    )
     hours = content["secties"]["hours"]["uren"]
     assert any(h["documentRef"] == "doc-1" for h in hours)
     assert content["secties"]["hours"]["aanbieders"][0]["naam"] == "Taalcentrum Twente (demo)"
@@ -87,7 +93,9 @@ def test_nothing_is_exported_without_a_choice(store, demo_id, tmp_path):
     with pytest.raises(ValidationError):
         ex.export_dossier(store, demo_id, "json", tmp_path / "x.json", sections=None, today=TODAY)
     with pytest.raises(ValidationError):
-        ex.export_dossier(store, demo_id, "json", tmp_path / "x.json", sections=("nonsense",), today=TODAY)
+        ex.export_dossier(
+            store, demo_id, "json", tmp_path / "x.json", sections=("nonsense",), today=TODAY
+        )
     assert not (tmp_path / "x.json").exists()
     assert ex.export_log(store, demo_id) == []
 

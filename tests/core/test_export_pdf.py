@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from babel import Locale
 
 from core.errors import ValidationError
 from core.export import klantprofiel_pdf, pid_pdf, pip_pdf
@@ -17,10 +18,6 @@ from core.services.dossiers import load_dossier, update_person
 from core.services.facts import dossier_facts
 from tests.conftest import TODAY
 from tests.core.export_support import ARABIC, ETHIOPIC, logical_arabic, pdf_pages
-
-from babel import Locale
-
-
 
 
 def klantprofiel(person, lang="nl", sections=ALL_CODES) -> list[str]:
