@@ -167,9 +167,9 @@ def test_document_bytes_live_in_the_database_with_their_hash(store, demo_id):
 
 def test_hours_keep_their_provider_and_the_keurmerk(store, demo_id):
     person = load_dossier(store, demo_id)
-    with_provider = [h for h in person.hours if h.provider is not None]
-    assert with_provider
-    assert {h.provider.keurmerk for h in with_provider} == {"keurmerk", "geen"}
+    providers = [h.provider for h in person.hours if h.provider is not None]
+    assert providers
+    assert {p.keurmerk for p in providers} == {"keurmerk", "geen"}
     categories = {h.category for h in person.hours}
     assert {"ParticipatieAlsTaalles", "map_praktijk", "map_theorie", "pvt"} <= categories
     attendance = {h.attendance for h in person.hours}
