@@ -158,3 +158,27 @@ def test_dossier_overview_of_the_demo(store, demo_id):
     sp = next(r for r in overview["requirements"] if r.detail == "SP B1")
     assert sp.met
     assert overview["next_steps"]
+
+
+def test_caseload_clocks_follow_changes(store, caseload):
+    from core.services import records as rec
+
+    a, b, _c = caseload
+
+    def termijn(dossier: int) -> dt.date | None:
+        items = caseload_clocks(store, TODAY)
+        return next(
+            x.clock.date for x in items if x.dossier == dossier and x.clock.kind == "termijn_end"
+        )
+
+    assert termijn(a) == D(2027, 3, 1)
+    rec.add_record(
+        store, a, "verlenging", {"ground": "Waiting list", "months": 6, "decision": "toegekend"}
+    )
+    assert termijn(a) == D(2027, 9, 1)
+    assert termijn(b) == D(2027, 3, 1)
+    delete_dossier(store, a)
+    assert {x.dossier for x in caseload_clocks(store, TODAY)} == {b}
+    # A new day recomputes statuses.
+    late = caseload_clocks(store, D(2027, 3, 2))
+    assert next(x for x in late if x.clock.kind == "termijn_end").clock.status == "overdue"

@@ -467,3 +467,22 @@ def test_label_is_translated_at_display_time():
     i18n.set_language("en")
     assert english == "End of the inburgeringstermijn"
     assert dutch.strip()
+
+
+# ------------------------------------------------------------------------------ the dated table
+def test_rule_table_is_dated_and_clocks_use_the_table_given():
+    from dataclasses import replace
+
+    from core.rules.table import RULES, TABLES, table_for
+
+    assert table_for(None) is TABLES[-1] is RULES
+    assert table_for(D(2023, 1, 1)) is TABLES[0]
+    assert table_for(D(1999, 1, 1)) is TABLES[0]  # before any table: the oldest one
+    assert [t.valid_from for t in TABLES] == sorted(t.valid_from for t in TABLES)
+    assert (RULES.pip_weeks, RULES.termijn_months, RULES.leerroute_change_months) == (10, 36, 18)
+    assert (RULES.free_attempts, RULES.map_praktijk_hours, RULES.pvt_hours) == (2, 40, 12)
+    changed = replace(RULES, pip_weeks=12, termijn_months=48)
+    f = facts(huisvesting_date=D(2025, 1, 6), pips=(pip(D(2025, 3, 1)),))
+    assert c.pip_due_date(f, changed) == D(2025, 3, 31)
+    assert c.termijn_end(f, changed) == D(2029, 3, 1)
+    assert one(c.all_clocks(f, TODAY, changed), "termijn_end").date == D(2029, 3, 1)
