@@ -41,12 +41,20 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def storage_error(exc: BaseException) -> StorageError:
-    """Translate a driver error into a message a person can act on (never with personal data)."""
+def storage_error(exc: BaseException, *, opening: bool = False) -> StorageError:
+    """Translate a driver error into a message a person can act on (never with personal data).
+    ``opening``: the error came while opening the database, not while saving a change."""
     msg = str(getattr(exc, "orig", exc)).lower()
     if "full" in msg or "no space" in msg:
         return StorageError(_("The disk is full. Free some space; nothing was lost."))
     if "readonly" in msg or "read-only" in msg or "read only" in msg or "permission" in msg:
+        if opening:
+            return StorageError(
+                _(
+                    "The data folder is read-only, so the dossier cannot be opened. Check the "
+                    "folder's rights or choose another data folder; nothing was changed."
+                )
+            )
         return StorageError(_("The data folder is read-only. Your change was not saved."))
     if "locked" in msg or "busy" in msg:
         return StorageError(_("The dossier is in use by another program. Try again in a moment."))
@@ -99,7 +107,7 @@ class Database:
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise storage_error(exc) from None
+                raise storage_error(exc, opening=True) from None
         engine = _engine(file, passphrase, kdf_iter)
         db = cls(engine, file, encrypted=bool(passphrase), kdf_iter=kdf_iter)
         db.check_readable()
@@ -122,7 +130,7 @@ class Database:
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise storage_error(exc) from None
+            raise storage_error(exc, opening=True) from None
 
     def check_readable(self) -> None:
         try:
@@ -130,7 +138,7 @@ class Database:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise storage_error(exc) from None
+            raise storage_error(exc, opening=True) from None
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:
