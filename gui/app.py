@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import i18n, paths
@@ -31,19 +31,13 @@ PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"  # as core.cli.PASSPHRASE_ENV (not impor
 
 def apply_language(code: str) -> None:
     """Switch core.i18n, Qt's own translations, the default locale and the layout direction."""
+    from gui.i18n_qt import apply_language as apply_qt
+
     app = QApplication.instance()
-    try:
-        from gui.i18n_qt import apply_language as apply_qt
-    except ImportError:  # TODO(i18n helper): gui/i18n_qt.py not there yet; do the basics here
+    if isinstance(app, QApplication):
+        apply_qt(app, code)
+    else:
         i18n.set_language(code)
-        lang = i18n.current_language()
-        QLocale.setDefault(QLocale(lang.qt_name))
-        if isinstance(app, QApplication):
-            app.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
-            )
-        return
-    apply_qt(app, code)
 
 
 def system_language() -> str:
@@ -61,12 +55,9 @@ def setup_application() -> QApplication:
     app.setApplicationName("Blauwe Map")
     app.setApplicationDisplayName("Blauwe Map")
     app.setOrganizationName("Blauwe Map")
-    try:
-        from gui.fonts import register_fonts
-    except ImportError:  # TODO(i18n helper): gui/fonts.py not there yet
-        pass
-    else:
-        register_fonts(app) if register_fonts.__code__.co_argcount else register_fonts()
+    from gui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()
     from gui import errors
 
     errors.install()

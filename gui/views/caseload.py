@@ -203,17 +203,18 @@ class CaseloadView(QWidget):
         self.leerroute_label = QLabel(self)
         self.status_label = QLabel(self)
         self.weeks_label = QLabel(self)
-        for w in (
-            self.leerroute_label,
-            self.leerroute,
-            self.status_label,
-            self.status,
-            self.attention_only,
-            self.weeks,
-            self.weeks_label,
-        ):
+        for combo in (self.leerroute, self.status):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+        for w in (self.leerroute_label, self.leerroute, self.status_label, self.status):
             filters.addWidget(w)
         filters.addStretch(1)
+        attention = QHBoxLayout()
+        for w in (self.attention_only, self.weeks, self.weeks_label):
+            attention.addWidget(w)
+        attention.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         for b in (self.open_button, self.new_button, self.delete_button):
@@ -223,6 +224,7 @@ class CaseloadView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addLayout(attention)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.model.modelReset.connect(self._update_count)

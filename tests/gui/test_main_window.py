@@ -1,0 +1,167 @@
+"""The main window as a user meets it: caseload first, open a dossier with the keyboard, walk the
+sections, see "Saved" only after a commit, undo, switch language live, remember the window."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from core import paths
+from core.errors import ValidationError
+from core.services.dossiers import load_dossier, update_person
+from gui import main_window as mw
+from gui.context import UndoItem
+from gui.views.registry import view_classes
+
+
+def open_demo_from_caseload(qtbot, window, demo_id):
+    table = window.caseload.table
+    assert window.current_key() == "caseload"
+    assert window.caseload.model.rowCount() == 1
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.person is not None)
+    assert window.person.id == demo_id
+
+
+def test_consultant_opens_a_dossier_from_the_caseload(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    open_demo_from_caseload(qtbot, window, demo_id)
+    assert window.current_key() == "overview"
+    assert "Amanuel" in window.dossier_label.text()
+    # Every view of the registry is in the stack, after the caseload, with a visible title.
+    keys = [window.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(window.nav.count())]
+    assert keys == ["caseload"] + [cls.key for cls in view_classes()]
+    for row in range(window.nav.count()):
+        assert window.nav.item(row).text().strip()
+    assert ctx.settings.last_dossier == demo_id
+
+
+def test_keyboard_walks_the_sections(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.nav.setFocus()
+    start = window.stack.currentIndex()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.stack.currentIndex() == start + 1
+    assert window.stack.currentWidget() is window.view(window.current_key())
+
+
+def test_back_to_caseload(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.act_caseload.trigger()
+    assert window.current_key() == "caseload"
+
+
+def test_saved_only_after_the_commit_and_the_views_reload(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+
+    def failing():
+        raise ValidationError("bad", field="bsn")
+
+    with pytest.raises(ValidationError):
+        ctx.commit(demo_id, failing, saved_text="Saved")
+    assert window.saved_label.text() == ""
+
+    ctx.commit(
+        demo_id,
+        lambda: update_person(ctx.store, demo_id, {"gemeente": "Zwolle"}),
+        saved_text="Saved",
+    )
+    assert window.saved_label.text().endswith("Saved")
+    assert load_dossier(ctx.store, demo_id).gemeente == "Zwolle"
+    assert all(view.person.gemeente == "Zwolle" for view in window.views)
+
+
+def test_undo_the_last_change_with_ctrl_z(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    before = load_dossier(ctx.store, demo_id).gemeente
+    ctx.commit(
+        demo_id,
+        lambda: update_person(ctx.store, demo_id, {"gemeente": "Deventer"}),
+        saved_text="Saved",
+        undo=UndoItem("gemeente", lambda: update_person(ctx.store, demo_id, {"gemeente": before})),
+    )
+    assert window.act_undo.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ctx.undo_stack)
+    assert load_dossier(ctx.store, demo_id).gemeente == before
+    assert window.person.gemeente == before
+    assert not window.act_undo.isEnabled()
+
+
+def test_language_switch_is_live_and_mirrors_for_arabic(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    english = window.nav.item(window.page_index("overview")).text()
+    window.language_actions["ar"].trigger()
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert ctx.settings.language == "ar"
+        assert window.language_actions["ar"].isChecked()
+        # The pseudo-language changes every string: every text was set again, no restart.
+        window.set_language("qps_ploc")
+        assert window.nav.item(window.page_index("overview")).text() not in ("", english)
+        assert window.menu_file.title() != "&File"
+        assert window.act_undo.text() != "Undo"
+        assert window.view("overview").heading.text() != "Overview for Amanuel"
+    finally:
+        window.language_actions["en"].trigger()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.nav.item(window.page_index("overview")).text() == english
+
+
+def test_participant_mode_hides_consultant_views_and_the_caseload(
+    qtbot, participant_ctx, demo_id, make_window
+):
+    window = make_window(participant_ctx)
+    assert window.caseload is None
+    assert not window.act_caseload.isVisible()
+    window.open_dossier(demo_id)
+    for row, view in enumerate(window.views):
+        assert window.nav.item(row).isHidden() == (not view.participant_visible)
+    assert window.view("overview").title() == "What to do now"
+
+
+def test_views_of_another_regime_are_hidden(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    update_person(ctx.store, demo_id, {"regime": "Wi2013"})
+    window.open_dossier(demo_id)
+    for view in window.views:
+        row = window.page_index(view.key)
+        assert window.nav.item(row).isHidden() == ("Wi2013" not in view.regimes)
+
+
+def test_close_remembers_geometry_and_dossier(qtbot, ctx, demo_id, make_window):
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.resize(720, 540)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    window.close()
+    saved = json.loads(paths.current().settings_file.read_text(encoding="utf-8"))
+    assert saved["last_dossier"] == demo_id
+    assert saved["window_geometry"]
+    again = make_window(ctx)
+    assert (again.width(), again.height()) == (720, 540)
+
+
+def test_bench_hook_prints_painted_after_first_paint(qtbot, ctx, make_window, monkeypatch, capsys):
+    quits = []
+    monkeypatch.setenv(mw.BENCH_ENV, "1")
+    monkeypatch.setattr(mw, "bench_quit", lambda: quits.append(True))
+    window = make_window(ctx)
+    window.update()
+    qtbot.waitUntil(lambda: bool(quits))
+    out = capsys.readouterr().out
+    assert out.startswith("PAINTED ")
+    float(out.split()[1])
