@@ -25,20 +25,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from core import i18n
+from core import fonts, i18n
 from core.labels import _LABELS  # the display-name msgids, translated here per document
-from core.paths import RESOURCES
 
-FONTS = RESOURCES / "fonts"
-LATIN, ARABIC, ETHIOPIC = "BM-Latin", "BM-Arabic", "BM-Ethiopic"
-_FILES = {
-    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-    ARABIC: ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
-    ETHIOPIC: ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
-}
+# Families registered by core.fonts: Noto Sans, and the script fonts merged with its Latin, so
+# Latin names and numbers inside Arabic or Tigrinya text stay in one font run.
+LATIN, ARABIC, ETHIOPIC = "NotoSans", "BlauweMapArabic", "BlauweMapEthiopic"
 RTL_CODES = {"ar", "fa", "fa_AF", "ps"}
 _INVISIBLE = re.compile("[\u2066-\u2069\u202a-\u202e\u200e\u200f]")
 GREY = colors.HexColor("#555555")
@@ -51,23 +45,13 @@ _COVERAGE: dict[str, frozenset[int]] = {}
 
 
 def register_fonts() -> None:
-    """Register the bundled Noto fonts once (idempotent)."""
-    if LATIN in pdfmetrics.getRegisteredFontNames():
-        if not _COVERAGE:
-            for family in _FILES:
-                font = pdfmetrics.getFont(family)
-                _COVERAGE[family] = frozenset(font.face.charToGlyph)
+    """Register the bundled fonts once (idempotent) and note which characters each covers."""
+    if _COVERAGE:
         return
-    from reportlab.lib.fonts import addMapping
-
-    for family, (regular, bold) in _FILES.items():
-        pdfmetrics.registerFont(TTFont(family, str(FONTS / regular)))
-        pdfmetrics.registerFont(TTFont(f"{family}-Bold", str(FONTS / bold)))
-        addMapping(family, 0, 0, family)
-        addMapping(family, 1, 0, f"{family}-Bold")
-        addMapping(family, 0, 1, family)
-        addMapping(family, 1, 1, f"{family}-Bold")
-    register_fonts()
+    fonts.register_reportlab_fonts()
+    for family in (LATIN, ARABIC, ETHIOPIC):
+        font = pdfmetrics.getFont(family)
+        _COVERAGE[family] = frozenset(font.face.charToGlyph)
 
 
 def script_font(ch: str) -> str | None:
@@ -84,6 +68,7 @@ def script_font(ch: str) -> str | None:
 
 def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     """(font, text) runs of one script each."""
+    register_fonts()
     text = _INVISIBLE.sub("", text)
     out: list[tuple[str, str]] = []
     current = base
