@@ -117,10 +117,15 @@ class HoursView(SectionView):
         grid = QGridLayout(box)
         self.q_date = DateEdit(box)
         self.q_hours = QLineEdit(box)
-        self.q_hours.setMaximumWidth(90)
+        self.q_hours.setMinimumWidth(70)
         self.q_category = QComboBox(box)
         self.q_provider = QComboBox(box)
         self.q_attendance = QComboBox(box)
+        for combo in (self.q_category, self.q_provider, self.q_attendance):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         self.q_add = QPushButton(box)
         self.q_add.setDefault(True)
         self.q_labels = [QLabel(box) for _i in range(5)]
@@ -130,8 +135,10 @@ class HoursView(SectionView):
             grid.addWidget(lab, 0, col)
             grid.addWidget(editor, 1, col)
         grid.addWidget(self.q_add, 1, 5)
-        grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(3, 3)
+        grid.setColumnStretch(4, 2)
         self.q_error = QLabel(box)
         self.q_error.setStyleSheet(ERROR_STYLE)
         self.q_error.setWordWrap(True)

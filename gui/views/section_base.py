@@ -88,10 +88,22 @@ class SectionView(DossierView):
         for panel, source in self.panels:
             panel.setEnabled(person is not None)
             panel.set_values(source(person) if person is not None else None, force=force)
+        self.apply_mode()  # first: the participant font size decides column widths
         for table in self.tables:
             table.set_dossier(person)
         self.refresh(person)
-        self.apply_mode()
+
+    def has_unsaved(self) -> bool:
+        return any(panel.form.dirty for panel, _source in self.panels)
+
+    def save_pending(self) -> bool:
+        """Save every panel with typed, unsaved values (the main window calls this before it
+        closes or switches dossier); False when a panel refused (its messages are shown)."""
+        ok = True
+        for panel, _source in self.panels:
+            if panel.form.dirty and self.person is not None:
+                ok = panel.save() and ok
+        return ok
 
     def refresh(self, person: Person | None) -> None:
         """Recompute derived texts (clocks, totals, warnings) for this snapshot."""
@@ -103,8 +115,9 @@ class SectionView(DossierView):
             panel.save_button.setMinimumHeight(44 if participant else 0)
         for table in self.tables:
             table.set_participant_mode(participant)
-        base = 12 if participant else 10
-        self.setStyleSheet(f"QWidget {{ font-size: {base}pt; }}" if participant else "")
+        sheet = "QWidget { font-size: 12pt; }" if participant else ""
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.title())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -43,6 +43,14 @@ def parse_date(text: str) -> dt.date | str | None:
         return text
 
 
+class _DateLine(QLineEdit):
+    """Never narrower than a full date in the current font (participant mode uses a larger one)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("0000-00-00") + 16, hint.height())
+
+
 class DateEdit(QWidget):
     changed = Signal()
 
@@ -51,7 +59,7 @@ class DateEdit(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.line = QLineEdit(self)
+        self.line = _DateLine(self)
         self.line.setMaxLength(10)
         self.button = QToolButton(self)
         self.button.setIcon(

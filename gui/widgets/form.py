@@ -153,6 +153,10 @@ class Form(QWidget):
             editor = check
         elif spec.kind in (ENUM, CHOICE, TRIBOOL):
             combo = QComboBox(self)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _i, n=spec.name: self.edited.emit(n))
             editor = combo
         else:

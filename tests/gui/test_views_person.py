@@ -86,3 +86,16 @@ def test_participant_mode_hides_consultant_fields(qtbot, store, demo_id):
     assert not view.plicht.form.editors["pip_clock_start"].isVisible()
     assert view.notes.form.editors["note_next_teacher"].isVisible()
     save_shot(view, "person_participant")
+
+
+def test_typed_values_survive_a_reload_and_are_saved_by_save_pending(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    type_into(qtbot, view.contact.form.editors["woonplaats"], "Hengelo")
+    type_into(qtbot, view.identity.form.editors["nationality"], "Eritrean")
+    qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)  # reloads the dossier
+    assert view.contact.form.editors["woonplaats"].text() == "Hengelo"  # not thrown away
+    assert view.has_unsaved()
+    assert view.save_pending()
+    person = load_dossier(store, demo_id)
+    assert (person.nationality, person.woonplaats) == ("Eritrean", "Hengelo")
+    assert not view.has_unsaved()
