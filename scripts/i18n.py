@@ -80,7 +80,7 @@ IDENTICAL_OK_BY_LANG: dict[str, frozenset[str]] = {
             "Participatieverklaring signed",
             "Voorinburgering: IntroMAP",
             "Transport",
-            "ONA (Wi2013)", "Klantprofiel (PDF)", "PID / blauwe map (PDF)",
+            "ONA (Wi2013)", "open", "Klantprofiel (PDF)", "PID / blauwe map (PDF)",
             "Regime",
             "Postcode",
             "Type",
