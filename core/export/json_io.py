@@ -335,6 +335,9 @@ def _check_refs(data: ImportData) -> None:
         data.lists.get("contact", [])
     ):
         raise ImportFileError(_("Two documents or contacts in the file share one reference."))
+    topics = [t["topic"] for t in data.lists.get("intake_topic", [])]
+    if len(set(topics)) != len(topics):
+        raise ImportFileError(_("The file lists one brede-intake topic twice."))
     if len(set(pips)) != len(pips) or any(not isinstance(v, int) or v < 1 for v in pips):
         raise ImportFileError(_("The PIP versions in the file have missing or repeated numbers."))
     for kind, rows in data.lists.items():

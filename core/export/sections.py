@@ -103,6 +103,32 @@ KIND_KEYS = {
     "voorinburgering": "voorinburgering",
 }
 
+# What the import preview calls each kind of record.
+KIND_TITLES = {
+    "vrijstelling": N_("exemptions (vrijstelling)"),
+    "ontheffing": N_("releases (ontheffing)"),
+    "verlenging": N_("extensions (verlenging)"),
+    "coa_location": N_("COA locations"),
+    "training": N_("trainings"),
+    "skill": N_("skills"),
+    "education": N_("education"),
+    "work": N_("work experience"),
+    "ambition": N_("ambitions"),
+    "lbt": N_("leerbaarheidstoetsen"),
+    "intake_topic": N_("brede-intake topics"),
+    "pip_version": N_("PIP versions"),
+    "afspraak": N_("agreements"),
+    "hour": N_("hour entries"),
+    "exam": N_("exams"),
+    "precondition": N_("preconditions"),
+    "ontzorging": N_("ontzorging items"),
+    "contact": N_("contacts"),
+    "conversation": N_("conversations"),
+    "document": N_("documents"),
+    "azc": N_("azc phase"),
+    "voorinburgering": N_("Voorinburgering"),
+}
+
 HEALTH_TOPICS = ("fysieke_gezondheid", "mentale_gezondheid", "mentale_belastbaarheid")
 FAMILY_TOPICS = ("gezinssituatie", "kinderen_vve", "sociaal_netwerk")
 FINANCE_TOPICS = ("financiele_zelfredzaamheid", "signalen")

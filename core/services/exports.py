@@ -25,7 +25,8 @@ from core import models as m
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.export import json_io
 from core.export.klantprofiel import build, check_sections
-from core.export.sections import BY_CODE, DEFAULT_CODES, KIND_KEYS, LIST_MODELS, SINGLE_MODELS
+from core.export.pdf_content import FIELD_LABELS
+from core.export.sections import BY_CODE, DEFAULT_CODES, KIND_TITLES, LIST_MODELS, SINGLE_MODELS
 from core.i18n import N_, _
 from core.services.dossiers import find_by_identity, load_dossier
 from core.services.records import get_person
@@ -252,7 +253,7 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
                 preview.changes.append(
                     Change(
                         _section_of(kind),
-                        _("{n} × {what} added").format(n=len(rows), what=KIND_KEYS[kind]),
+                        _("{n} × {what} added").format(n=len(rows), what=_(KIND_TITLES[kind])),
                     )
                 )
         return preview
@@ -265,14 +266,17 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
     if changed:
         preview.changes.append(
             Change(
-                "identity", _("fields changed: {names}").format(names=", ".join(sorted(changed)))
+                "identity",
+                _("fields changed: {names}").format(
+                    names=", ".join(sorted(_(FIELD_LABELS.get(k, k)) for k in changed))
+                ),
             )
         )
     for kind, values in parsed.singles.items():
         current = getattr(person, kind)
         if values and (current is None or not _same(values, current)):
             preview.changes.append(
-                Change(_section_of(kind), _("{what} updated").format(what=KIND_KEYS[kind]))
+                Change(_section_of(kind), _("{what} updated").format(what=_(KIND_TITLES[kind])))
             )
     for kind, rows in parsed.lists.items():
         new = _new_rows(person, kind, rows)
@@ -280,7 +284,7 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
             preview.changes.append(
                 Change(
                     _section_of(kind),
-                    _("{n} × {what} added").format(n=len(new), what=KIND_KEYS[kind]),
+                    _("{n} × {what} added").format(n=len(new), what=_(KIND_TITLES[kind])),
                 )
             )
     return preview

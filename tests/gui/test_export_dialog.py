@@ -66,7 +66,7 @@ def test_import_dialog_refuses_a_bad_file_and_imports_a_good_one(qtbot, store, d
     dialog.load_file(str(good))
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
     assert "new dossier" in dialog.preview_text.toPlainText()
-    assert "5 × examens" in dialog.preview_text.toPlainText()
+    assert "5 × exams" in dialog.preview_text.toPlainText()
     before = count_dossiers(store)
     with qtbot.waitSignal(dialog.imported, timeout=20000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
