@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.i18n import N_, _, format_date, format_duration_days, ngettext
+from core.i18n import N_, _, format_date, format_duration_days, isolate, ngettext
 from core.labels import label
 from core.models import enums as e
 from core.rules.clocks import exam_registration_deadline
@@ -230,7 +230,7 @@ class ExamsView(SectionView):
                 or attempt.planned_date < today
             ):
                 continue
-            part = label(e.Onderdeel, attempt.onderdeel)
+            part = isolate(label(e.Onderdeel, attempt.onderdeel))
             deadline = _registration_deadline(attempt)
             if attempt.registration_date is None and deadline is not None:
                 days = (deadline - today).days
@@ -241,15 +241,15 @@ class ExamsView(SectionView):
                         + _(
                             "{part} on {date}: the 6-week registration time has passed. Register at once "
                             "or choose a later exam date."
-                        ).format(part=part, date=format_date(attempt.planned_date))
+                        ).format(part=part, date=isolate(format_date(attempt.planned_date)))
                     )
                 elif days <= SOON_DAYS:
                     lines.append(
                         "⚠ "
                         + _("{part} on {date}: register before {deadline} ({left} left).").format(
                             part=part,
-                            date=format_date(attempt.planned_date),
-                            deadline=format_date(deadline),
+                            date=isolate(format_date(attempt.planned_date)),
+                            deadline=isolate(format_date(deadline)),
                             left=format_duration_days(days)
                             if days
                             else ngettext("{n} day", "{n} days", 0).format(n=0),
