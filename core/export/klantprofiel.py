@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -249,7 +248,3 @@ def build(
         "secties": build_sections(person, chosen, document_content=document_content),
         "afgeleid": derived(person, chosen, today),
     }
-
-
-def document_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

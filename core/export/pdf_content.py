@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from core import models as m
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
-from core.export.sections import BY_CODE, LIST_MODELS, RELATION, SINGLE_MODELS, topic_section
+from core.export.sections import BY_CODE, RELATION, topic_section
 from core.i18n import N_
 from core.models import enums as e
 from core.rules.clocks import KIND_LABELS, Clock, all_clocks
@@ -152,9 +152,10 @@ def provenance(doc: DocLang, obj: Any) -> str:
     if when is None:
         when = getattr(obj, "updated_at", None) or getattr(obj, "added_at", None)
     author = getattr(obj, "author", None)
-    text = doc.t("Source: {source}, {date}").format(
-        source=src, date=doc.date(when) if when else "—"
-    )
+    if when is None:
+        text = doc.t("Source: {source}").format(source=src)
+    else:
+        text = doc.t("Source: {source}, {date}").format(source=src, date=doc.date(when))
     return f"{text} · {author}" if author else text
 
 
@@ -299,7 +300,7 @@ def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
             ]
         )
     w = CONTENT_WIDTH
-    return [table(doc, rows, [w * 0.12, w * 0.08, w * 0.28, w * 0.17, w * 0.23, w * 0.12])]
+    return [table(doc, rows, [w * 0.12, w * 0.07, w * 0.25, w * 0.16, w * 0.22, w * 0.18])]
 
 
 def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
@@ -335,6 +336,3 @@ def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
 
 def nothing(doc: DocLang) -> Paragraph:
     return doc.p(doc.t("Not shared."), "small")
-
-
-__all__ = ["LIST_MODELS", "SINGLE_MODELS"]
