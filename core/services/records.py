@@ -108,7 +108,8 @@ def _side_effects(session: Session, person_id: int, model: type, obj: Any) -> No
 
 
 def _prepare_new(session: Session, person_id: int, model: type, values: dict[str, Any]) -> dict[str, Any]:
-    if model is m.ExamAttempt and "attempt_no" not in values and values.get("onderdeel"):
+    onderdeel = values.get("onderdeel")  # not yet validated: only a text can be counted on
+    if model is m.ExamAttempt and "attempt_no" not in values and onderdeel and isinstance(onderdeel, str):
         earlier = session.execute(
             select(func.count()).where(
                 m.ExamAttempt.person_id == person_id,

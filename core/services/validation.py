@@ -26,7 +26,8 @@ from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 TEXT_MAX = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# control characters, bidi overrides/isolates, and lone surrogates (cannot be stored as UTF-8)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+0-9 ()\-]{6,20}$")
 
@@ -261,6 +262,11 @@ def clean(
     for name, value in values.items():
         if name in PROTECTED or name not in columns:
             errors[name] = _("This field cannot be set.")
+            continue
+        if value is None and not columns[name].nullable and columns[name].default is not None:
+            if existing is None:
+                continue  # a new record: the column's default applies
+            errors[name] = _("This field is required.")  # NOT NULL: a value cannot be emptied
             continue
         if name in ("bsn", "v_nummer") and isinstance(value, str):
             value = re.sub(r"[\s.\-]", "", value)  # "1234.56.782" fits the 9-character column
