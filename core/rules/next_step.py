@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.i18n import N_, _
 from core.rules.clocks import DONE, OVERDUE, all_clocks, termijn_end
-from core.rules.exams import exam_status
+from core.rules.exams import LANGUAGE_SKILLS, exam_status
 from core.rules.facts import DossierFacts
 from core.rules.intake_topics import topics_needing_attention
 from core.rules.requirements import requirements
@@ -72,7 +72,12 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
                 steps.append(Step("termijn_soon", PERSON, c.date, True))
     end = termijn_end(f, t)
     if f.current_pip is not None and f.plicht_status == "plichtig":
+        # The onderwijsroute ends with a taalschakeldiploma, not the four language exams
+        # (DOMAIN.md §4.1, §4.3); its KNM exam stays (DOMAIN.md §4.1, KNM row).
+        skip = LANGUAGE_SKILLS if f.current_pip.leerroute == "O" else ()
         for s in exam_status(f, today, t):
+            if s.onderdeel in skip:
+                continue
             if not (s.passed or s.exempt) and s.next_planned is None:
                 detail = f"{s.onderdeel} {s.required_level or ''}".strip()
                 steps.append(Step("plan_exam", PERSON, end, False, detail))

@@ -133,3 +133,10 @@ def test_fulfilled_dossier_has_no_component_steps():
     f = facts(plicht_status="voldaan_diploma", pips=(pip(D(2024, 3, 1)),))
     codes = step_codes(f)
     assert not {"plan_exam", "map_hours", "pvt", "termijn_soon", "termijn_over"} & set(codes)
+
+
+def test_onderwijsroute_is_not_told_to_plan_the_language_exams():
+    # DOMAIN.md §4.3: the onderwijsroute ends with a taalschakeldiploma (+ PVT); §4.1 keeps KNM.
+    f = facts(pips=(pip(D(2025, 3, 1), "O"),))
+    plans = [s.detail for s in next_steps(f, TODAY) if s.code == "plan_exam"]
+    assert plans == ["KNM"]
