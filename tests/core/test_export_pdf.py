@@ -139,3 +139,20 @@ def test_text_runs_get_the_font_of_their_script():
     assert split_runs("مرحبا Amanuel 12", ARABIC_FONT) == [(ARABIC_FONT, "مرحبا Amanuel 12")]
     mixed = runs("ሰላም مرحبا", ARABIC_FONT, rtl=True)
     assert mixed.index("مرحبا") < mixed.index("ሰላም")  # separate runs go in visual order
+
+
+def test_pip_sides_are_in_their_own_languages(store, demo_id):
+    """Each side takes its heading from its own catalogue (Dutch left, Arabic/Tigrinya right)."""
+    person = load_dossier(store, demo_id)
+    heading = "Your rights: objection and appeal"
+    for lang in ("ar", "ti"):
+        buf = io.BytesIO()
+        pip_pdf.render(person, buf, lang, today=TODAY)
+        text = "\n".join(pdf_pages(buf.getvalue()))
+        assert DocLang("nl").t(heading) in text
+        other = DocLang(lang).t(heading)
+        if lang == "ti":
+            assert other in text
+            assert ETHIOPIC.search(other) or other == heading
+        else:
+            assert other in logical_arabic(text) or other == heading
