@@ -126,6 +126,11 @@ class PipView(SectionView):
         self.old_combo = QComboBox(self.versions_box)
         self.and_label = QLabel(self.versions_box)
         self.new_combo = QComboBox(self.versions_box)
+        for combo in (self.old_combo, self.new_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         self.old_combo.currentIndexChanged.connect(lambda _i: self.show_diff())
         self.new_combo.currentIndexChanged.connect(lambda _i: self.show_diff())
         pick.addWidget(self.compare_label)

@@ -257,6 +257,7 @@ class RecordTable(QWidget):
         self.view.installEventFilter(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)

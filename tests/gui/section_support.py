@@ -64,7 +64,10 @@ def type_into(qtbot: Any, widget: Any, text: str) -> None:
 
 
 def save_shot(view: Any, name: str) -> Path:
+    from PySide6.QtWidgets import QApplication
+
     SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()  # pending layout requests, so the picture shows the final layout
     path = SHOTS / f"{name}.png"
     view.grab().save(str(path))
     return path
