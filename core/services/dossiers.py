@@ -146,8 +146,34 @@ def _filtered(query: Select, search: str, leerroute: str | None, status: str | N
     return query
 
 
+# Columns the caseload list can be sorted on in the database (so sorting still pages).
+SORTABLE = ("name", "bsn", "v_nummer", "gemeente", "leerroute", "plicht_status", "date_of_birth")
+
+
+def _order(order_by: str, descending: bool) -> list[Any]:
+    names = [m.Person.family_name, m.Person.given_names]
+    first = {
+        "name": [],
+        "bsn": [m.Person.bsn],
+        "v_nummer": [m.Person.v_nummer],
+        "gemeente": [m.Person.gemeente],
+        "leerroute": [_latest_leerroute()],
+        "plicht_status": [m.Person.plicht_status],
+        "date_of_birth": [m.Person.date_of_birth],
+    }.get(order_by)
+    if first is None:
+        raise ValueError(f"cannot sort the caseload on {order_by!r}")
+    columns = [*first, *names, m.Person.id]
+    return [c.desc() for c in columns] if descending else columns
+
+
 def caseload_query(
-    search: str = "", leerroute: str | None = None, status: str | None = None
+    search: str = "",
+    leerroute: str | None = None,
+    status: str | None = None,
+    *,
+    order_by: str = "name",
+    descending: bool = False,
 ) -> Select:
     query = select(
         m.Person.id,
@@ -163,7 +189,7 @@ def caseload_query(
         m.Person.date_of_birth,
     )
     query = _filtered(query, search, leerroute, status)
-    return query.order_by(m.Person.family_name, m.Person.given_names, m.Person.id)
+    return query.order_by(*_order(order_by, descending))
 
 
 def list_dossiers(
@@ -174,8 +200,12 @@ def list_dossiers(
     status: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    order_by: str = "name",
+    descending: bool = False,
 ) -> list[CaseloadRow]:
-    query = caseload_query(search, leerroute, status)
+    """One page of the caseload (``limit``/``offset``), sorted in the database on one of
+    ``SORTABLE`` so a sorted list still pages."""
+    query = caseload_query(search, leerroute, status, order_by=order_by, descending=descending)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     with store.read() as session:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from core.services.dossiers import count_dossiers, create_dossier, list_dossiers
 from core.services.pip import new_pip_version
 from tests.conftest import TODAY
@@ -89,3 +91,24 @@ def test_paging(store):
     pages = [_names(list_dossiers(store, "", limit=3, offset=o)) for o in (0, 3)]
     assert pages == [["Ahmad Al-Hassan", "Nour Amsari_50%", "Rania Haddad"], ["Amsalu Tesfay"]]
     assert count_dossiers(store) == 4
+
+
+def test_sorting_in_the_database_still_pages(store):
+    ids = _caseload(store)
+    by_gemeente = [r.gemeente for r in list_dossiers(store, order_by="gemeente")]
+    assert by_gemeente == ["Amsterdam", "Enschede", "Utrecht", "Zwolle"]
+    newest_route_desc = list_dossiers(store, order_by="leerroute", descending=True, limit=2)
+    assert [(r.name, r.leerroute) for r in newest_route_desc] == [
+        ("Ahmad Al-Hassan", "Z"),
+        ("Rania Haddad", "B"),
+    ]
+    second_page = list_dossiers(store, order_by="bsn", descending=True, limit=2, offset=2)
+    assert [r.id for r in second_page] == [
+        ids["Ahmad"],
+        ids["Nour"],
+    ]  # no BSN sorts last going down
+
+
+def test_an_unknown_sort_column_is_refused(store):
+    with pytest.raises(ValueError):
+        list_dossiers(store, order_by="notes")
