@@ -91,6 +91,7 @@ class OverviewView(DossierView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.page = ScrollPage(self)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.page)
@@ -99,7 +100,7 @@ class OverviewView(DossierView):
         self.boxes: dict[str, QGroupBox] = {}
         self.layouts: dict[str, QVBoxLayout | QGridLayout] = {}
         for key, grid in (
-            ("steps", False),
+            ("steps", True),
             ("clocks", True),
             ("hours", True),
             ("exams", True),
@@ -183,24 +184,24 @@ class OverviewView(DossierView):
 
     def _fill_steps(self, steps: list, today: dt.date) -> None:
         lay = self.layouts["steps"]
-        assert isinstance(lay, QVBoxLayout)
+        assert isinstance(lay, QGridLayout)
         if not steps:
-            lay.addWidget(self._label(_("Nothing to do right now.")))
+            lay.addWidget(self._label(_("Nothing to do right now.")), 0, 0, 1, 3)
             return
-        for step in steps[:6]:
-            row = QWidget(self)
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
-            h.addWidget(self._icon("urgent" if step.urgent else "step"))
-            text = step.text()
+        for row, step in enumerate(steps[:6]):
+            colour = COLOURS["overdue"] if step.urgent else ""
+            lay.addWidget(self._icon("urgent" if step.urgent else "step"), row, 0)
+            text = self._label(step.text(), bold=step.urgent, colour=colour)
+            text.setObjectName(f"step_{step.code}")
+            lay.addWidget(text, row, 1)
             if step.date:
-                text = _("{step} — by {date}").format(step=text, date=format_date(step.date))
-            lab = self._label(
-                text, bold=step.urgent, colour=COLOURS["overdue"] if step.urgent else ""
-            )
-            lab.setAccessibleName(text)
-            h.addWidget(lab, 1)
-            lay.addWidget(row)
+                when = self._label(
+                    _("by {date}").format(date=format_date(step.date)),
+                    bold=step.urgent,
+                    colour=colour,
+                )
+                lay.addWidget(when, row, 2)
+        lay.setColumnStretch(1, 1)
 
     def _fill_clocks(self, clocks: list[Clock], today: dt.date) -> None:
         lay = self.layouts["clocks"]

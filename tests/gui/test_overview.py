@@ -1,0 +1,79 @@
+"""The overview answers "what do I do next, and by when" for the demo dossier."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar
+
+from core.i18n import format_date, format_duration_days
+from core.services.deadlines import dossier_overview
+from core.services.dossiers import load_dossier
+from gui.views.overview import OverviewView, clock_state, time_left_text
+from tests.gui.conftest import TODAY, make_context
+
+
+def show(qtbot, store, demo_id, mode="consultant"):
+    ctx = make_context(store, mode)
+    view = OverviewView(ctx)
+    qtbot.addWidget(view)
+    view.set_dossier(load_dossier(store, demo_id))
+    view.resize(1000, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def texts(widget) -> list[str]:
+    return [lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible()]
+
+
+def test_next_steps_and_clocks_with_time_left(qtbot, store, demo_id):
+    view = show(qtbot, store, demo_id)
+    assert "Amanuel Tesfay Gebremedhin" in view.heading.text()
+    data = dossier_overview(load_dossier(store, demo_id), TODAY)
+    steps = texts(view.boxes["steps"])
+    first = data["next_steps"][0]
+    assert first.text() in steps
+    assert f"by {format_date(first.date)}" in steps
+    clocks = texts(view.boxes["clocks"])
+    running = [c for c in data["clocks"] if c.status == "open" and c.date]
+    assert running
+    for clock in running:
+        left = view.findChild(QLabel, f"clock_left_{clock.kind}")
+        assert left is not None
+        assert clock.text() in clocks
+    knm = next(c for c in running if c.kind == "exam_registration")
+    assert time_left_text(knm, TODAY) == f"{format_duration_days(knm.days_left(TODAY))} left"
+    assert clock_state(knm, TODAY) == "soon"  # within four weeks: amber
+
+
+def test_hours_progress_exams_and_contact(qtbot, store, demo_id):
+    view = show(qtbot, store, demo_id)
+    data = dossier_overview(load_dossier(store, demo_id), TODAY)
+    hours = [r for r in data["requirements"] if r.kind == "hours"]
+    bars = view.boxes["hours"].findChildren(QProgressBar)
+    assert len(bars) == len(hours) > 0
+    for bar, req in zip(bars, hours, strict=True):
+        assert bar.value() == int(req.fraction * 1000)
+        assert bar.accessibleName() == req.text()
+    exams = texts(view.boxes["exams"])
+    assert any("free attempt" in t for t in exams)
+    assert any(t.startswith("KNM") for t in exams)
+    contact = " ".join(texts(view.boxes["contact"]))
+    assert "M. de Vries" in contact and "Gemeente Enschede" in contact
+
+
+def test_participant_mode_uses_simple_words_and_bigger_text(qtbot, store, demo_id):
+    view = show(qtbot, store, demo_id, "participant")
+    assert view.title() == "What to do now"
+    titles = [box.title() for box in view.findChildren(QGroupBox)]
+    assert "What to do next" in titles and "Your exams" in titles
+    label = view.boxes["steps"].findChildren(QLabel)[1]
+    assert "13pt" in label.styleSheet()
+
+
+def test_no_dossier_shows_a_plain_message(qtbot, store):
+    view = OverviewView(make_context(store))
+    qtbot.addWidget(view)
+    view.set_dossier(None)
+    assert view.heading.text() == "No dossier open"
+    assert all(box.isHidden() for box in view.boxes.values())
