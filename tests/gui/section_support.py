@@ -3,10 +3,8 @@ dossier that reloads after every commit (as the main window does), and a screens
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +15,6 @@ from gui.context import AppContext
 TODAY = dt.date(2026, 11, 23)
 
 
-def _immortalise_singletons() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None/True/False it never took (every
-    Python slot that returns None, Signal(object).emit(True), ...): after enough calls the
-    process aborts with "none_dealloc"/"bool_dealloc". Python 3.12+ makes these objects
-    immortal (PEP 683); do the same here so a long test run cannot abort at exit."""
-    if sys.version_info >= (3, 12):
-        return
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
-_immortalise_singletons()
 SHOTS = Path(
     os.environ.get("BLAUWEMAP_SHOTS", Path(__file__).resolve().parents[2] / "build" / "screenshots")
 )
