@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
 CASELOAD_KEY = "caseload"
+VIEWS_DELAY_MS = 200
 
 
 class FirstPaintSpy(QObject):
@@ -94,10 +95,6 @@ class MainWindow(QMainWindow):
             self.caseload.open_requested.connect(self.open_dossier)
             self._add_page(self.caseload, CASELOAD_KEY, "caseload")
         self.views: list[DossierView] = []
-        for cls in view_classes():
-            view = cls(ctx, self)
-            self.views.append(view)
-            self._add_page(view, view.key, view.icon_name)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self.dossier_label = QLabel(self)
@@ -116,8 +113,26 @@ class MainWindow(QMainWindow):
         self.lock: IdleLock | None = None
         if os.environ.get(BENCH_ENV) == "1":
             self.installEventFilter(FirstPaintSpy(self))
+        if self.caseload is None:
+            self.ensure_views()
+        else:
+            # The caseload paints first; the dossier views are built just after (or at once
+            # when a dossier is opened before that), which keeps the start fast.
+            QTimer.singleShot(VIEWS_DELAY_MS, self.ensure_views)
         self.retranslate_ui()
         self._restore_geometry()
+        self._update_nav()
+
+    def ensure_views(self) -> None:
+        """One instance of every view of the registry, in navigation order (built once)."""
+        if self.views:
+            return
+        for cls in view_classes():
+            view = cls(self.ctx, self)
+            self.views.append(view)
+            self._add_page(view, view.key, view.icon_name)
+            view.set_dossier(self.person)
+        self._retranslate_nav()
         self._update_nav()
 
     # ------------------------------------------------------------------ building
@@ -232,6 +247,15 @@ class MainWindow(QMainWindow):
         code = i18n.current_language().code
         if code in self.language_actions:
             self.language_actions[code].setChecked(True)
+        self._retranslate_nav()
+        if self.caseload is not None:
+            self.caseload.retranslate_ui()
+        for view in self.views:
+            view.retranslate_ui()
+        self._update_dossier_label()
+        self.refresh_actions()
+
+    def _retranslate_nav(self) -> None:
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             page = self.stack.widget(row)
@@ -239,12 +263,6 @@ class MainWindow(QMainWindow):
             item.setText(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        if self.caseload is not None:
-            self.caseload.retranslate_ui()
-        for view in self.views:
-            view.retranslate_ui()
-        self._update_dossier_label()
-        self.refresh_actions()
 
     def refresh_actions(self) -> None:
         self.act_caseload.setVisible(self.caseload is not None)
@@ -304,6 +322,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dossier
     def open_dossier(self, dossier_id: int) -> None:
+        self.ensure_views()
         try:
             person = load_dossier(self.ctx.store, dossier_id)
         except NotFoundError as exc:
