@@ -38,6 +38,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # FULL: a transaction reported as committed survives a crash or power loss.
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA secure_delete = ON")  # deleted dossiers leave no readable pages behind
+    cur.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never land in /tmp
     cur.close()
 
 
