@@ -58,6 +58,7 @@ class GlossaryDialog(QDialog):
     @classmethod
     def show_for(cls, parent: QWidget | None, term: str = "") -> GlossaryDialog:
         dialog = cls._open
+        already_open = dialog is not None and dialog.isVisible()
         if dialog is None:
             dialog = cls(parent)
             cls._open = dialog
@@ -65,8 +66,9 @@ class GlossaryDialog(QDialog):
         if term:
             dialog.search.setText(term)
         dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        if already_open:  # bring the open word list to the front instead of a second one
+            dialog.raise_()
+            dialog.activateWindow()
         dialog.search.setFocus()
         return dialog
 
