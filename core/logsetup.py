@@ -51,7 +51,11 @@ def setup_logging(log_dir: Path, verbose: bool = False) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for old in root.handlers[:]:
+        root.removeHandler(old)
+        if any(isinstance(f, RedactingFilter) for f in old.filters):
+            old.close()  # our own log file from an earlier call: release the file
+    root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -33,7 +33,6 @@ KIND_LABELS: dict[str, str] = {
     "pvt_ondertekening": N_("Sign the participatieverklaring (PVT)"),
     "z_eindgesprek": N_("Z-route final interview (eindgesprek)"),
     "afspraak_due": N_("Agreement: {detail}"),
-    "verlenging_decision": N_("Decision on the requested extension (verlenging)"),
 }
 KINDS = tuple(KIND_LABELS)
 
@@ -174,9 +173,6 @@ def _plicht_clocks(f: DossierFacts, today: dt.date, t: RuleTable) -> list[Clock]
             if pip.leerroute == "Z":
                 met = f.datum_afronding_zroute is not None
                 out.append(Clock("z_eindgesprek", end, _status(end, met, today), "seed 001 L3077"))
-    for v in f.verlengingen:
-        if v.decision == "aangevraagd" and v.requested_date:
-            out.append(Clock("verlenging_decision", None, OPEN, "ext DUO spec", v.requested_date))
     return out
 
 

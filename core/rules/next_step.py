@@ -32,6 +32,8 @@ STEP_TEXTS: dict[str, str] = {
     "termijn_soon": N_("Your inburgeringstermijn ends soon: ask about a verlenging if needed."),
     "termijn_over": N_("Your inburgeringstermijn has ended: contact the gemeente and DUO."),
     "afspraak": N_("Agreement: {detail}"),
+    "ona_hours": N_("Complete the ONA hours (Wi2013): {detail} to go."),
+    "verlenging_pending": N_("DUO has not yet decided on the requested extension (verlenging)."),
     "vaste_aanspreekpunt": N_("Ask who your fixed contact person (vaste aanspreekpunt) is."),
 }
 PERSON, GEMEENTE = "person", "gemeente"
@@ -71,10 +73,13 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
             elif c.date is not None and c.date <= today + dt.timedelta(days=183):
                 steps.append(Step("termijn_soon", PERSON, c.date, True))
     end = termijn_end(f, t)
-    if f.current_pip is not None and f.plicht_status == "plichtig":
+    if any(v.decision == "aangevraagd" for v in f.verlengingen):
+        steps.append(Step("verlenging_pending", GEMEENTE, None, False))
+    old_regime = f.regime != "Wi2021"
+    if (f.current_pip is not None or old_regime) and f.plicht_status == "plichtig":
         # The onderwijsroute ends with a taalschakeldiploma, not the four language exams
         # (DOMAIN.md §4.1, §4.3); its KNM exam stays (DOMAIN.md §4.1, KNM row).
-        skip = LANGUAGE_SKILLS if f.current_pip.leerroute == "O" else ()
+        skip = LANGUAGE_SKILLS if f.current_pip and f.current_pip.leerroute == "O" else ()
         for s in exam_status(f, today, t):
             if s.onderdeel in skip:
                 continue
@@ -94,6 +99,8 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
                 steps.append(Step("z_hours", PERSON, end, False, _fmt_hours(r.required - r.done)))
             elif r.code == "z_eindgesprek":
                 steps.append(Step("z_eindgesprek", GEMEENTE, end, False))
+            elif r.code == "ona_hours":
+                steps.append(Step("ona_hours", PERSON, end, False, _fmt_hours(r.required - r.done)))
     open_topics = topics_needing_attention(f.intake_status)
     if open_topics and f.plicht_status == "plichtig" and f.regime == "Wi2021":
         names = ", ".join(_(tp.title) for tp in open_topics[:3])

@@ -93,3 +93,16 @@ def sign_version(store: Store, pip_id: int, who: str, on: dt.date) -> None:
             raise ValidationError(_("This PIP version does not exist."))
         column = "signed_person_date" if who == "person" else "signed_gemeente_date"
         session.execute(update(m.PipVersion).where(m.PipVersion.id == pip_id).values({column: on}))
+        # The bulk update bypasses the flush hooks, so record the audit entry here.
+        actor = store.actor
+        session.add(
+            m.AuditEntry(
+                person_id=pip.person_id,
+                actor_kind=actor.kind,
+                actor_name=actor.name,
+                action="update",
+                entity="pip_version",
+                entity_id=pip_id,
+                fields=[column],
+            )
+        )

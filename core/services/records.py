@@ -169,7 +169,7 @@ def delete_record(store: Store, kind: str, record_id: int) -> dict[str, Any]:
 
 
 def restore_record(store: Store, kind: str, old: dict[str, Any]) -> int:
-    """Undo a delete: re-add the record with its old values (a new id)."""
+    """Undo a delete: re-add the record with its old values (the database picks the id)."""
     values = {k: v for k, v in old.items() if k not in ("id", "person_id")}
     return add_record(store, old["person_id"], kind, values)
 

@@ -32,7 +32,6 @@ KINDS = {
     "pvt_ondertekening",
     "z_eindgesprek",
     "afspraak_due",
-    "verlenging_decision",
 }
 
 

@@ -403,16 +403,17 @@ def test_long_afspraak_text_is_cut_for_the_label():
     assert len(one(c.all_clocks(f, TODAY), "afspraak_due").detail) == 80
 
 
-def test_requested_verlenging_gives_an_open_undated_decision_clock_last():
+def test_requested_verlenging_has_no_clock_but_a_next_step():
+    from core.rules.next_step import next_steps
+
     f = facts(
         pips=(pip(D(2023, 3, 15)),),
         verlengingen=(VerlengingFacts("aangevraagd", months=6, requested_date=D(2026, 1, 5)),),
     )
     clocks = c.all_clocks(f, D(2026, 2, 1))
-    dec = one(clocks, "verlenging_decision")
-    assert dec.date is None and dec.status == c.OPEN and dec.start == D(2026, 1, 5)
-    assert dec.days_left(TODAY) is None
-    assert clocks[-1] is dec
+    assert all(x.date is not None for x in clocks)  # no legal decision period: no clock
+    assert one(clocks, "termijn_end").date == D(2026, 3, 15)  # not moved by a request
+    assert "verlenging_pending" in [s.code for s in next_steps(f, D(2026, 2, 1))]
 
 
 # --------------------------------------------------------------------------------- general
@@ -430,7 +431,6 @@ def test_every_kind_has_a_label_and_clocks_come_sorted():
         "pvt_ondertekening",
         "z_eindgesprek",
         "afspraak_due",
-        "verlenging_decision",
     }
     f = facts(
         vergunning_date=D(2024, 9, 1),

@@ -165,8 +165,7 @@ def test_clocks_sorted_labelled_and_with_a_known_status(f, today):
         assert clock.status in (c.OPEN, c.DONE, c.OVERDUE)
         if clock.status == c.OVERDUE:
             assert clock.date is not None and clock.date < today
-        if clock.kind != "verlenging_decision":
-            assert clock.date is not None
+        assert clock.date is not None
 
 
 @given(st.text(alphabet="0123456789", min_size=9, max_size=9))
