@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from core.paths import RESOURCES
@@ -29,3 +29,11 @@ def icon_pixmap(name: str, size: int) -> QPixmap:
         renderer.render(painter)
         painter.end()
     return pixmap
+
+
+def directional_icon(name: str, rtl: bool) -> QIcon:
+    """An arrow-like icon, mirrored for right-to-left layouts (Qt does not mirror icons)."""
+    if not rtl:
+        return icon(name)
+    pixmap = icon_pixmap(name, 48).transformed(QTransform().scale(-1, 1))
+    return QIcon(pixmap)

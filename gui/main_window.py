@@ -31,7 +31,7 @@ from core.i18n import _, isolate
 from core.services.dossiers import load_dossier
 from gui.app import apply_language
 from gui.errors import show_exception
-from gui.icons import icon
+from gui.icons import directional_icon, icon
 from gui.views.registry import view_classes
 
 if TYPE_CHECKING:
@@ -236,6 +236,9 @@ class MainWindow(QMainWindow):
         for act, text in texts.items():
             act.setText(text)
             act.setToolTip(text.rstrip("…"))
+        rtl = i18n.current_language().rtl
+        self.act_caseload.setIcon(directional_icon("back", rtl))
+        self.act_undo.setIcon(directional_icon("undo", rtl))
         self.menu_file.setTitle(_("&File"))
         self.menu_edit.setTitle(_("&Edit"))
         self.menu_view.setTitle(_("&View"))

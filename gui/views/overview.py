@@ -181,6 +181,14 @@ class OverviewView(DossierView):
         self._fill_hours(data["requirements"])
         self._fill_exams(exam_status(data["facts"], today))
         self._fill_contact(person)
+        for lay in self.layouts.values():  # new children of a shown widget start hidden
+            for i in range(lay.count()):
+                widget = lay.itemAt(i).widget()
+                if widget is not None:
+                    widget.show()
+            lay.activate()
+        self.page.column.activate()
+        self.page.inner.adjustSize()
 
     def _fill_steps(self, steps: list, today: dt.date) -> None:
         lay = self.layouts["steps"]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core import paths
 from gui.views.registry import VIEW_PATHS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,5 +44,29 @@ def test_screenshot_every_view(qtbot, ctx, demo_id, make_window, code):
             path = folder / f"{number:02d}_{view.key}.png"
             assert image.save(str(path))
             assert path.stat().st_size > 10_000  # a real picture, not an empty frame
+    finally:
+        window.set_language("en")
+
+
+@pytest.mark.parametrize("code", ["en", "ti"])
+def test_screenshot_participant_overview_and_first_start(
+    qtbot, participant_ctx, demo_id, make_window, code
+):
+    from gui.dialogs.first_start import CREATE, FirstStartDialog
+
+    folder = SHOTS / code
+    folder.mkdir(parents=True, exist_ok=True)
+    window = make_window(participant_ctx)
+    window.resize(1100, 800)
+    window.set_language(code)
+    try:
+        window.open_dossier(demo_id)
+        assert window.current_key() == "overview"
+        assert window.grab().save(str(folder / "participant_overview.png"))
+        dialog = FirstStartDialog(participant_ctx.settings, paths.current().database, CREATE)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.grab().save(str(folder / "first_start.png"))
     finally:
         window.set_language("en")
