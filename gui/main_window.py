@@ -408,28 +408,35 @@ class MainWindow(QMainWindow):
             self.caseload.new_dossier()
 
     def export_dossier(self) -> None:
-        if self.person is None:
-            from gui.dialogs import common
+        from gui.dialogs import common
 
+        if self.person is None:
             common.show_message(self, _("Export"), _("Open a dossier first."))
             return
-        try:
-            from gui.dialogs.export_dialog import ExportDialog
-        except ImportError:
-            log.warning("export dialog not available")
-            return
-        dialog = ExportDialog(self.ctx, self.person.id, self)
-        dialog.exec()
+        from gui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self.ctx.store,
+            self.person.id,
+            self,
+            preferred_language=self.person.preferred_language or "nl",
+            today=self.ctx.today(),
+        )
+        common.run_dialog(dialog)
+        self.reload_dossier(self.person.id)  # an export is logged in the dossier
 
     def import_file(self) -> None:
-        try:
-            from gui.dialogs.import_dialog import ImportDialog
-        except ImportError:
-            log.warning("import dialog not available")
-            return
-        dialog = ImportDialog(self.ctx, self)
-        if dialog.exec() and getattr(dialog, "dossier_id", None):
-            self.open_dossier(dialog.dossier_id)
+        from gui.dialogs import common
+        from gui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx.store, self)
+        imported: list[int] = []
+        dialog.imported.connect(imported.append)
+        common.run_dialog(dialog)
+        if imported:
+            if self.caseload is not None:
+                self.caseload.refresh()
+            self.open_dossier(imported[-1])
 
     def open_backups(self) -> None:
         self.open_settings(page="backups")
@@ -440,7 +447,10 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self, page=page or "general")
         dialog.language_chosen.connect(self.set_language)
         dialog.restore_requested.connect(self.restore_from)
-        dialog.exec()
+        dialog.mode_chosen.connect(self.set_mode)
+        from gui.dialogs import common
+
+        common.run_dialog(dialog)
         self.ctx.save_settings()
         if self.lock is not None:
             self.lock.set_minutes(self.ctx.settings.idle_lock_minutes)
@@ -475,6 +485,35 @@ class MainWindow(QMainWindow):
         if glossary is not None and glossary.GlossaryDialog._open is not None:
             glossary.GlossaryDialog._open.retranslate_ui()
         self.ctx.signals.language_changed.emit(code)
+
+    def set_mode(self, mode: str) -> None:
+        """Switch participant/consultant mode live: the caseload page comes or goes."""
+        self.ctx.settings.mode = mode
+        self._save_settings()
+        if mode == "consultant" and self.caseload is None:
+            from gui.views.caseload import CaseloadView
+
+            self.caseload = CaseloadView(self.ctx, self)
+            self.caseload.open_requested.connect(self.open_dossier)
+            item = QListWidgetItem(icon("caseload"), _("Caseload"))
+            item.setData(Qt.ItemDataRole.UserRole, CASELOAD_KEY)
+            self.nav.insertItem(0, item)
+            self.stack.insertWidget(0, self.caseload)
+        elif mode != "consultant" and self.caseload is not None:
+            row = self.page_index(CASELOAD_KEY)
+            self.nav.takeItem(row)
+            self.stack.removeWidget(self.caseload)
+            self.caseload.deleteLater()
+            self.caseload = None
+        self.ctx.signals.mode_changed.emit(mode)
+        self.retranslate_ui()
+        self._update_nav()
+        if self.caseload is None and self.person is None:
+            from core.services.dossiers import list_dossiers
+
+            rows = list_dossiers(self.ctx.store, limit=1)
+            if rows:
+                self.open_dossier(rows[0].id)
 
     def restore_from(self, backup: Path) -> None:
         """Close the database, put the backup in its place (checked first), open it again."""

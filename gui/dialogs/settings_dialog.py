@@ -91,8 +91,6 @@ class SettingsDialog(QDialog):
         self.mode.addItem("", "consultant")
         self.mode.setCurrentIndex(max(0, self.mode.findData(s.mode or "participant")))
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        self.mode_note = QLabel(self.general)
-        self.mode_note.setWordWrap(True)
         self.idle = QSpinBox(self.general)
         self.idle.setObjectName("idle_minutes")
         self.idle.setRange(0, 240)
@@ -108,7 +106,6 @@ class SettingsDialog(QDialog):
         self.labels = {k: QLabel(self.general) for k in ("language", "mode", "idle", "name")}
         form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["mode"], self.mode)
-        form.addRow("", self.mode_note)
         form.addRow(self.labels["idle"], self.idle)
         form.addRow(self.labels["name"], self.consultant_name)
         form.addRow("", self.dutch_too)
@@ -125,10 +122,7 @@ class SettingsDialog(QDialog):
         self.retranslate_ui()
 
     def _mode_changed(self) -> None:
-        self.ctx.settings.mode = self.mode.currentData()
-        self._save()
-        self.mode_note.setText(_("The new mode is used the next time Blauwe Map starts."))
-        self.mode_chosen.emit(self.ctx.settings.mode)
+        self.mode_chosen.emit(self.mode.currentData())
 
     def _idle_changed(self, value: int) -> None:
         self.ctx.settings.idle_lock_minutes = value

@@ -165,3 +165,49 @@ def test_bench_hook_prints_painted_after_first_paint(qtbot, ctx, make_window, mo
     out = capsys.readouterr().out
     assert out.startswith("PAINTED ")
     float(out.split()[1])
+
+
+def test_mode_switch_in_the_settings_is_live(qtbot, ctx, demo_id, make_window, monkeypatch):
+    from gui.dialogs import common
+
+    window = make_window(ctx)
+
+    def choose_participant(dialog):
+        qtbot.addWidget(dialog)
+        dialog.mode.setCurrentIndex(dialog.mode.findData("participant"))
+        return True
+
+    monkeypatch.setattr(common, "run_dialog", choose_participant)
+    window.act_settings.trigger()
+    assert ctx.settings.mode == "participant"
+    assert window.caseload is None
+    assert window.person is not None and window.person.id == demo_id  # the one dossier opens
+    assert window.view("overview").title() == "What to do now"
+    saved = json.loads(paths.current().settings_file.read_text(encoding="utf-8"))
+    assert saved["mode"] == "participant"
+    window.set_mode("consultant")
+    assert window.page_index("caseload") == 0
+    assert window.act_caseload.isVisible()
+
+
+def test_export_and_import_open_the_export_helpers_dialogs(
+    qtbot, ctx, demo_id, make_window, monkeypatch
+):
+    from gui.dialogs import common
+    from gui.dialogs.export_dialog import ExportDialog
+    from gui.dialogs.import_dialog import ImportDialog
+
+    window = make_window(ctx)
+    seen = []
+
+    def record(dialog):
+        qtbot.addWidget(dialog)
+        seen.append(dialog)
+        return False
+
+    monkeypatch.setattr(common, "run_dialog", record)
+    window.open_dossier(demo_id)
+    window.act_export.trigger()
+    window.act_import.trigger()
+    assert isinstance(seen[0], ExportDialog) and seen[0].dossier_id == demo_id
+    assert isinstance(seen[1], ImportDialog)
