@@ -211,3 +211,40 @@ def test_export_and_import_open_the_export_helpers_dialogs(
     window.act_import.trigger()
     assert isinstance(seen[0], ExportDialog) and seen[0].dossier_id == demo_id
     assert isinstance(seen[1], ImportDialog)
+
+
+def test_cold_start_paints_and_quits(tmp_path):
+    """The real entry point, as the benchmark runs it: existing encrypted data folder, the
+    passphrase from the environment, PAINTED on stdout after the first paint."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from core.db import Database
+    from core.services.demo import create_demo_dossier
+    from core.services.store import Store
+    from tests.conftest import TEST_PASSPHRASE
+
+    root = Path(__file__).resolve().parents[2]
+    data = tmp_path / "cold"
+    data.mkdir()
+    db = Database.open(data / "blauwemap.db", TEST_PASSPHRASE)
+    create_demo_dossier(Store(db))
+    db.close()
+    (data / "settings.json").write_text(json.dumps({"mode": "participant", "language": "ti"}))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BLAUWEMAP_PASSPHRASE=TEST_PASSPHRASE)
+    env[mw.BENCH_ENV] = "1"
+    proc = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--data-dir", str(data)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert any(line.startswith("PAINTED ") for line in proc.stdout.splitlines())
+    settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
+    assert settings["last_dossier"] == 1  # the participant's dossier was opened
+    assert any((data / "backups").iterdir())  # the daily backup was made
