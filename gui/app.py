@@ -144,7 +144,8 @@ def backup_in_background(ctx: AppContext) -> None:
 
 def run_gui(args: argparse.Namespace, settings: Settings) -> int:
     app = setup_application()
-    apply_language(settings.language or system_language())
+    chosen = getattr(args, "lang", None)
+    apply_language(chosen or settings.language or system_language())
     from gui.dialogs import common
 
     lock = None
@@ -166,7 +167,7 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         if db is None:
             return 0
-        if settings.language:
+        if settings.language and not chosen:  # the first-start dialog may have chosen one
             apply_language(settings.language)
         return _run_window(app, db, settings)
     finally:
