@@ -118,6 +118,9 @@ class IdleLock(QObject):
             return
         self.timer.stop()
         w = self.window
+        save = getattr(w, "save_pending_edits", None)
+        if save is not None:
+            save()  # typed values are saved before the dossier is hidden
         w.centralWidget().hide()
         w.menuBar().setEnabled(False)
         w.toolbar.setEnabled(False)

@@ -281,7 +281,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
+            self.save_pending_edits()  # what was typed on the page we leave is kept
             self.stack.setCurrentIndex(row)
+
+    def save_pending_edits(self) -> bool:
+        """Save typed, unsaved values of every view (on leaving a page, switching dossier,
+        locking and closing). False when a view refused a value: its message is shown next to
+        the field and what was typed stays there."""
+        ok = True
+        for view in self.views:
+            save = getattr(view, "save_pending", None)
+            if save is not None and self.person is not None:
+                ok = save() and ok
+        return ok
 
     def page_index(self, key: str) -> int:
         for row in range(self.nav.count()):
@@ -326,6 +338,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ dossier
     def open_dossier(self, dossier_id: int) -> None:
         self.ensure_views()
+        self.save_pending_edits()
         try:
             person = load_dossier(self.ctx.store, dossier_id)
         except NotFoundError as exc:
@@ -339,6 +352,7 @@ class MainWindow(QMainWindow):
         self.show_page("overview")
 
     def close_dossier(self) -> None:
+        self.save_pending_edits()
         self.ctx.undo_stack.clear()
         self._show_person(None)
         if self.caseload is not None:
@@ -473,6 +487,7 @@ class MainWindow(QMainWindow):
         )
 
     def lock_now(self) -> None:
+        self.save_pending_edits()
         if self.lock is not None:
             self.lock.lock()
 
@@ -565,6 +580,11 @@ class MainWindow(QMainWindow):
         self.resize(1180, 780)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_pending_edits():
+            # A typed value was refused: stay open so nothing typed is lost; the message
+            # stands next to the field.
+            event.ignore()
+            return
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
             "ascii"
         )

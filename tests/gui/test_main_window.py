@@ -248,3 +248,33 @@ def test_cold_start_paints_and_quits(tmp_path):
     settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
     assert settings["last_dossier"] == 1  # the participant's dossier was opened
     assert any((data / "backups").iterdir())  # the daily backup was made
+
+
+def test_typed_values_are_saved_when_the_user_leaves_the_page(qtbot, ctx, demo_id, make_window):
+    from tests.gui.section_support import type_into
+
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.show_page("person")
+    form = window.view("person").identity.form
+    type_into(qtbot, form.editors["family_name"], "Berhane")
+    window.show_page("overview")  # no Save click: leaving the page keeps what was typed
+    assert load_dossier(ctx.store, demo_id).family_name == "Berhane"
+
+
+def test_closing_with_a_refused_value_keeps_the_window_and_the_text(
+    qtbot, ctx, demo_id, make_window
+):
+    from tests.gui.section_support import type_into
+
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.show_page("person")
+    form = window.view("person").identity.form
+    type_into(qtbot, form.editors["bsn"], "123456789")  # fails the elfproef
+    assert window.close() is False
+    assert form.editors["bsn"].text() == "123456789"
+    assert "elfproef" in form.error_text("bsn")
+    assert load_dossier(ctx.store, demo_id).bsn == "111222333"
+    form.editors["bsn"].setText("111222333")
+    assert window.close() is True
