@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from core import paths
-from core.export import commands as export_commands
 from core.errors import DossierError, NotFoundError, ValidationError, WrongPassphraseError
+from core.export import commands as export_commands
 from core.i18n import _
 from core.models.enums import ActorKind
 from core.services.store import Actor, Store

@@ -7,14 +7,12 @@ import sys
 from typing import Any
 
 from core.errors import ImportFileError
-from core.export.sections import ALL_CODES, DEFAULT_CODES
+from core.export.sections import ALL_CODES, DEFAULT_CODES, FORMATS
 from core.i18n import _
 from core.services.store import Store
 
 
 def add_parsers(sub: Any) -> None:
-    from core.services.exports import FORMATS
-
     p = sub.add_parser("export", help=_("export a klantprofiel, PIP, PID or calendar"))
     p.add_argument(
         "--dossier", type=int, required=True, metavar="ID", help=_("the dossier to export")

@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from core import models as m
 from core.i18n import N_
 
+# What can be exported (the CLI lists these without importing the PDF code).
+FORMATS: dict[str, str] = {
+    "pdf": N_("Klantprofiel (PDF)"),
+    "json": N_("Klantprofiel (structured JSON)"),
+    "ics": N_("Calendar (.ics)"),
+    "pip-pdf": N_("PIP, bilingual (PDF)"),
+    "pid-pdf": N_("PID / blauwe map (PDF)"),
+}
+
 FORMAT = "blauwemap-klantprofiel"
 VERSION = 1
 

@@ -26,19 +26,19 @@ from core.errors import NotFoundError, StorageError, ValidationError
 from core.export import json_io
 from core.export.klantprofiel import build, check_sections
 from core.export.pdf_content import FIELD_LABELS
-from core.export.sections import BY_CODE, DEFAULT_CODES, KIND_TITLES, LIST_MODELS, SINGLE_MODELS
-from core.i18n import N_, _
+from core.export.sections import (
+    BY_CODE,
+    DEFAULT_CODES,
+    FORMATS,
+    KIND_TITLES,
+    LIST_MODELS,
+    SINGLE_MODELS,
+)
+from core.i18n import _
 from core.services.dossiers import find_by_identity, load_dossier
 from core.services.records import get_person
 from core.services.store import Store
 
-FORMATS: dict[str, str] = {
-    "pdf": N_("Klantprofiel (PDF)"),
-    "json": N_("Klantprofiel (structured JSON)"),
-    "ics": N_("Calendar (.ics)"),
-    "pip-pdf": N_("PIP, bilingual (PDF)"),
-    "pid-pdf": N_("PID / blauwe map (PDF)"),
-}
 EXTENSIONS = {"pdf": ".pdf", "json": ".json", "ics": ".ics", "pip-pdf": ".pdf", "pid-pdf": ".pdf"}
 LOG_KIND = {
     "pdf": "klantprofiel_pdf",
