@@ -156,7 +156,8 @@ def growth_lines(results: dict[str, Any]) -> list[str]:
 
 # --------------------------------------------------------------------------- plot
 def plot(results: dict[str, Any], path: Path) -> None:
-    """Time against caseload size (log-log) with the targets, and the ratio figures."""
+    """Three panels: time per action against the caseload size (log-log, dotted targets), peak
+    memory against size, and the cold start next to its bare-window baseline."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -164,7 +165,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figures = [f for f in results["figures"] if f["value"] is not None]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.4), gridspec_kw={"width_ratios": [3, 2]})
+    fig, (left, mid, right) = plt.subplots(
+        1, 3, figsize=(13, 4.6), gridspec_kw={"width_ratios": [3, 1.4, 1.2]}
+    )
     for key, spec in SPECS.items():
         if spec.unit == MB or spec.target_unit == X:
             continue
@@ -180,30 +183,45 @@ def plot(results: dict[str, Any], path: Path) -> None:
     left.set_ylabel("milliseconds (dotted: target)")
     left.set_title("Time per action as the caseload grows")
     left.grid(True, which="major", alpha=0.3)
-    left.legend(fontsize=7, loc="upper left")
-    bars = [
-        (SPECS[f["key"]].label.split(" (")[0], f["ratio"], SPECS[f["key"]].target, f["size"])
-        for f in figures
-        if f.get("ratio") is not None and SPECS[f["key"]].target_unit in (X, MB)
-    ]
-    largest = max((b[3] for b in bars), default=0)
-    bars = [b for b in bars if b[3] == largest]
-    if bars:
-        labels = [f"{b[0][:28]}\n({b[3]:,} dossiers)" for b in bars]
-        right.barh(labels, [b[1] for b in bars], color="#4a78b5")
-        for i, b in enumerate(bars):
-            if SPECS_BY_LABEL.get(b[0]) == X:
-                right.plot([b[2], b[2]], [i - 0.4, i + 0.4], color="#c0392b", linewidth=2)
-        right.set_xlabel("× its baseline (red: target)")
-        right.set_title("Against a baseline in the same run")
-        right.tick_params(axis="y", labelsize=7)
+    left.legend(fontsize=6.5, loc="upper left")
+
+    memory = sorted((f["size"], f["value"], f["baseline"]) for f in figures if f["key"] == "memory")
+    if memory:
+        xs, ys, base = zip(*memory, strict=True)
+        mid.plot(xs, ys, marker="o", label="caseload open")
+        mid.plot(xs, base, marker=".", linestyle="--", label="baseline: store only")
+        mid.axhline(SPECS["memory"].target, color="#c0392b", linestyle=":", label="target")
+        mid.set_xscale("log")
+        mid.set_ylim(0, SPECS["memory"].target * 1.15)
+        mid.set_xlabel("dossiers")
+        mid.set_ylabel("peak RSS (MB)")
+        mid.legend(fontsize=7, loc="lower right")
+    mid.set_title("Peak memory")
+
+    cold = [f for f in figures if f["key"] == "cold_start"]
+    if cold:
+        f = cold[-1]
+        right.bar(
+            ["bare PySide6\nwindow", "Blauwe Map"],
+            [f["baseline"], f["value"]],
+            color=["#9db4d6", "#4a78b5"],
+        )
+        right.axhline(
+            f["baseline"] * SPECS["cold_start"].target,
+            color="#c0392b",
+            linestyle=":",
+            label=f"target: {SPECS['cold_start'].target:g}× bare",
+        )
+        right.set_ylabel("ms to the first painted window")
+        right.legend(fontsize=7)
+        right.set_title(f"Cold start, {f['size']:,} dossiers\n{f['ratio']:.1f}× the bare window")
+    else:
+        right.set_title("Cold start: not measured")
+        right.set_axis_off()
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, metadata={"Date": None} if path.suffix == ".svg" else None)
     plt.close(fig)
-
-
-SPECS_BY_LABEL = {s.label.split(" (")[0]: s.target_unit for s in SPECS.values()}
 
 
 def load(path: Path) -> dict[str, Any]:
