@@ -88,11 +88,6 @@ def test_identities_are_valid_and_unique(caseload):
 def test_dossiers_have_a_full_traject(caseload):
     db, stats = caseload
     with db.sessions() as session:
-        pips = Counter(
-            session.execute(
-                select(m.PipVersion.person_id, func.count()).group_by(m.PipVersion.person_id)
-            ).all()
-        )
         per_pip = dict(
             session.execute(
                 select(m.PipVersion.person_id, func.count()).group_by(m.PipVersion.person_id)
@@ -105,7 +100,7 @@ def test_dossiers_have_a_full_traject(caseload):
         )
         retakes = session.scalar(select(func.count()).where(m.ExamAttempt.attempt_no > 1))
         docs = session.scalar(select(func.count()).select_from(m.Document))
-    assert pips
+    assert len(per_pip) >= 30  # most dossiers are past their first PIP
     assert all(1 <= n <= 4 for n in per_pip.values())
     assert sum(1 for n in per_pip.values() if n >= 2) >= len(per_pip) // 2
     with_pip_hours = [hours[p] for p in per_pip if p in hours]
