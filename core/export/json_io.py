@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 import re
@@ -197,11 +198,18 @@ def parse_bytes(data: bytes) -> dict[str, Any]:
         raise ImportFileError(
             _("The file's format version {v} is not supported.").format(v=version)
         )
-    validator = jsonschema.Draft202012Validator(load_schema())
-    errors = sorted(validator.iter_errors(content), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(
+        _validator().iter_errors(content), key=lambda e: list(map(str, e.absolute_path))
+    )
     if errors:
         raise ImportFileError(_schema_message(jsonschema.exceptions.best_match(errors)))
     return content
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """Made once per process: it keeps the schema's resolved references between imports."""
+    return jsonschema.Draft202012Validator(load_schema())
 
 
 # --------------------------------------------------------------------------- decoding

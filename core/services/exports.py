@@ -336,17 +336,20 @@ def apply_import(store: Store, preview: ImportPreview) -> int:
             for key, value in data.person.items():
                 if value is not None:
                     setattr(person, key, value)
-        _write_records(session, person, data)
+        _write_records(session, person, data, new=preview.target is None)
         session.flush()
         return int(person.id)
 
 
-def _write_records(session: Any, person: m.Person, data: json_io.ImportData) -> None:
+def _write_records(
+    session: Any, person: m.Person, data: json_io.ImportData, *, new: bool = False
+) -> None:
+    """Add the file's records; ``new``: the person was just created, so nothing to match."""
     pid = person.id
     for kind, values in data.singles.items():
         if values is None:
             continue
-        current = getattr(person, kind)
+        current = None if new else getattr(person, kind)
         if current is None:
             session.add(SINGLE_MODELS[kind](person_id=pid, **_fields(values)))
         else:
@@ -366,10 +369,11 @@ def _write_records(session: Any, person: m.Person, data: json_io.ImportData) -> 
     order = ["document", "contact", "pip_version"] + [
         k for k in LIST_MODELS if k not in ("document", "contact", "pip_version")
     ]
-    max_version = max((p.version_no for p in person.pip_versions), default=0)
+    max_version = 0 if new else max((p.version_no for p in person.pip_versions), default=0)
     for kind in order:
         rows = data.lists.get(kind, [])
-        existing = list(getattr(person, _relation(kind)))
+        existing = [] if new else list(getattr(person, _relation(kind)))
+        created: list[tuple[dict[str, Any], Any]] = []
         for row in rows:
             match = _match(kind, row, existing)
             if match is not None and kind != "intake_topic":
@@ -404,8 +408,16 @@ def _write_records(session: Any, person: m.Person, data: json_io.ImportData) -> 
             else:
                 obj = LIST_MODELS[kind](person_id=pid, **values)
             session.add(obj)
+            created.append((row, obj))
+        if kind in _REFERENCED and created:
+            # One flush per referenced kind gives the ids later records point to; the rest is
+            # written in bulk by the final flush (each flush writes its audit entries).
             session.flush()
-            _remember(kind, row, obj, docs, contacts, pips)
+            for row, obj in created:
+                _remember(kind, row, obj, docs, contacts, pips)
+
+
+_REFERENCED = frozenset({"document", "contact", "pip_version"})
 
 
 def _match(kind: str, row: dict[str, Any], existing: list[Any]) -> Any:
