@@ -390,7 +390,7 @@ def check_catalogue(code: str, template: Catalog | None) -> Report:
             report.incomplete.append(f"{_describe(msgid)}: not in the catalogue (run update)")
             report.missing += 1
         for msgid, _ctx in sorted(present - wanted, key=str):
-            report.problems.append(f"{_describe(msgid)}: no longer in the pot (run update)")
+            report.incomplete.append(f"{_describe(msgid)}: no longer in the pot (run update)")
         report.total = len(wanted)
     else:
         report.total = len(present)
