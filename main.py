@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             i18n.set_language(lang)
         except ValueError:
-            parser.error(f"unknown language code {lang!r}; choose from {', '.join(i18n.shipped_codes())}")
+            parser.error(
+                f"unknown language code {lang!r}; choose from {', '.join(i18n.shipped_codes())}"
+            )
     if args.command in (None, "gui"):
         from gui.app import run_gui
 

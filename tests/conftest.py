@@ -38,9 +38,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def encrypted_db(tmp_path):
-    database = Database.open(
-        tmp_path / "data" / "enc.db", TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER
-    )
+    database = Database.open(tmp_path / "data" / "enc.db", TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield database
     database.close()
 

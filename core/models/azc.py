@@ -19,9 +19,7 @@ class AzcPhase(Provenance, Base):
 
     __tablename__ = "azc_phase"
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), unique=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
     vergunning_date: Mapped[dt.date | None]
     koppeling_date: Mapped[dt.date | None]
     koppeling_gemeente: Mapped[str | None] = mapped_column(String(100))
@@ -54,9 +52,7 @@ class Voorinburgering(Provenance, Base):
 
     __tablename__ = "voorinburgering"
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), unique=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
     toestemming: Mapped[str] = mapped_column(coded(10), default="onbekend")
     toestemming_date: Mapped[dt.date | None]
     wachtlijst: Mapped[bool] = mapped_column(default=False)

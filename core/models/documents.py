@@ -54,7 +54,9 @@ class AuditEntry(Base):
     __tablename__ = "audit_entry"
     __table_args__ = (Index("ix_audit_entry_person_at", "person_id", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int | None]  # no FK: the trail outlives nothing, it is purged with the dossier
+    person_id: Mapped[
+        int | None
+    ]  # no FK: the trail outlives nothing, it is purged with the dossier
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     actor_kind: Mapped[str] = mapped_column(coded(12))
     actor_name: Mapped[str | None] = mapped_column(String(200))

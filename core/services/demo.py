@@ -80,8 +80,32 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
             "source_date": ago(14),
         },
     )
-    rec.add_record(store, pid, "coa_location", {"name": "azc Ter Apel", "place": "Ter Apel", "kind": "azc", "from_date": ago(26), "until_date": ago(22), "move_reason": "Doorplaatsing na aanmeldfase"})
-    rec.add_record(store, pid, "coa_location", {"name": "azc Almelo", "place": "Almelo", "kind": "azc", "from_date": ago(22), "until_date": ago(14), "move_reason": "Huisvesting in de gemeente"})
+    rec.add_record(
+        store,
+        pid,
+        "coa_location",
+        {
+            "name": "azc Ter Apel",
+            "place": "Ter Apel",
+            "kind": "azc",
+            "from_date": ago(26),
+            "until_date": ago(22),
+            "move_reason": "Doorplaatsing na aanmeldfase",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "coa_location",
+        {
+            "name": "azc Almelo",
+            "place": "Almelo",
+            "kind": "azc",
+            "from_date": ago(22),
+            "until_date": ago(14),
+            "move_reason": "Huisvesting in de gemeente",
+        },
+    )
     rec.set_section(
         store,
         pid,
@@ -101,20 +125,113 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
             "overdracht_date": ago(15),
         },
     )
-    rec.add_record(store, pid, "training", {"title": "Fietsles", "kind": "training", "provider": "VluchtelingenWerk", "date": ago(17), "certificate": True})
-    rec.add_record(store, pid, "training", {"title": "Voorlichting zorgverzekering", "kind": "voorlichting", "provider": "COA", "date": ago(16)})
-    rec.add_record(store, pid, "skill", {"name": "Electrical installation", "level": "5 years of practice", "evidence": "Photos of work"})
-    rec.add_record(store, pid, "education", {"level": "Secondary school", "field": "Technical", "institution": "Asmara Technical School", "country": "Eritrea", "from_year": 2008, "to_year": 2012, "diploma": True, "idw_status": "aangevraagd"})
-    rec.add_record(store, pid, "work", {"role": "Electrician", "employer": "Own business", "country": "Eritrea", "from_date": dt.date(2013, 1, 1), "until_date": dt.date(2018, 6, 30), "hours_per_week": 45})
-    rec.add_record(store, pid, "work", {"role": "Volunteer at the food bank", "employer": "Voedselbank Enschede", "country": "Nederland", "from_date": ago(10), "volunteering": True, "hours_per_week": 4, "dutch_speaking": True})
-    rec.add_record(store, pid, "ambition", {"text": "Work as an electrician in the Netherlands (mbo-2 Eerste Monteur).", "term": "lang", "noted_on": ago(13)})
-    rec.add_record(store, pid, "lbt", {"datum_afname": ago(13), "behaalde_score": 58, "benodigde_score": 50, "resultaat": "B1-route haalbaar", "with_interpreter": True, "language": "ti"})
+    rec.add_record(
+        store,
+        pid,
+        "training",
+        {
+            "title": "Fietsles",
+            "kind": "training",
+            "provider": "VluchtelingenWerk",
+            "date": ago(17),
+            "certificate": True,
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "training",
+        {
+            "title": "Voorlichting zorgverzekering",
+            "kind": "voorlichting",
+            "provider": "COA",
+            "date": ago(16),
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "skill",
+        {
+            "name": "Electrical installation",
+            "level": "5 years of practice",
+            "evidence": "Photos of work",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "education",
+        {
+            "level": "Secondary school",
+            "field": "Technical",
+            "institution": "Asmara Technical School",
+            "country": "Eritrea",
+            "from_year": 2008,
+            "to_year": 2012,
+            "diploma": True,
+            "idw_status": "aangevraagd",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "work",
+        {
+            "role": "Electrician",
+            "employer": "Own business",
+            "country": "Eritrea",
+            "from_date": dt.date(2013, 1, 1),
+            "until_date": dt.date(2018, 6, 30),
+            "hours_per_week": 45,
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "work",
+        {
+            "role": "Volunteer at the food bank",
+            "employer": "Voedselbank Enschede",
+            "country": "Nederland",
+            "from_date": ago(10),
+            "volunteering": True,
+            "hours_per_week": 4,
+            "dutch_speaking": True,
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "ambition",
+        {
+            "text": "Work as an electrician in the Netherlands (mbo-2 Eerste Monteur).",
+            "term": "lang",
+            "noted_on": ago(13),
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "lbt",
+        {
+            "datum_afname": ago(13),
+            "behaalde_score": 58,
+            "benodigde_score": 50,
+            "resultaat": "B1-route haalbaar",
+            "with_interpreter": True,
+            "language": "ti",
+        },
+    )
 
     statuses = {
         "leerbaarheid": ("known", "LBT done with a Tigrinya interpreter: B1-route haalbaar."),
         "opleiding": ("known", "Technical secondary school in Asmara; IDW requested."),
         "werkervaring": ("known", "5 years electrician, own business."),
-        "praktische_competenties": ("partial", "Good with tools; Dutch safety rules not known yet."),
+        "praktische_competenties": (
+            "partial",
+            "Good with tools; Dutch safety rules not known yet.",
+        ),
         "taalniveau": ("known", "A1 after Voorinburgering; speaking stronger than writing."),
         "motivatie": ("known", "Wants to work as an electrician soon."),
         "digitale_vaardigheden": ("partial", "Smartphone yes, laptop little."),
@@ -122,10 +239,31 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
         "fysieke_gezondheid": ("known", "No limitations reported."),
         "mentale_gezondheid": ("unknown", ""),
         "kinderen_vve": ("partial", "Youngest (4) on the waiting list for vve."),
-        "financiele_zelfredzaamheid": ("partial", "Ontzorgen for rent and energy; learning the bills."),
+        "financiele_zelfredzaamheid": (
+            "partial",
+            "Ontzorgen for rent and energy; learning the bills.",
+        ),
     }
     for code, (status, notes) in statuses.items():
-        set_intake_topic(store, pid, code, {"status": status, "notes": notes or None, "source": "conversation", "source_date": ago(13), "author": "M. de Vries (klantmanager)", "share_consent": code not in ("fysieke_gezondheid", "mentale_gezondheid", "gezinssituatie", "financiele_zelfredzaamheid")})
+        set_intake_topic(
+            store,
+            pid,
+            code,
+            {
+                "status": status,
+                "notes": notes or None,
+                "source": "conversation",
+                "source_date": ago(13),
+                "author": "M. de Vries (klantmanager)",
+                "share_consent": code
+                not in (
+                    "fysieke_gezondheid",
+                    "mentale_gezondheid",
+                    "gezinssituatie",
+                    "financiele_zelfredzaamheid",
+                ),
+            },
+        )
 
     _first_pip, _findings = new_pip_version(
         store,
@@ -168,14 +306,78 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
             "signed_gemeente_date": ago(4),
         },
     )
-    rec.add_record(store, pid, "afspraak", {"text": "Register for the KNM exam", "owner": "deelnemer", "term": "kort", "due_date": today + dt.timedelta(days=21), "status": "open", "pip_version_id": second_pip})
-    rec.add_record(store, pid, "afspraak", {"text": "Find a MAP workplace visit at an installation company", "owner": "gemeente", "term": "middellang", "due_date": add_months(today, 3), "status": "bezig"})
-    rec.add_record(store, pid, "afspraak", {"text": "Apply for the diploma evaluation (IDW)", "owner": "deelnemer", "term": "kort", "due_date": ago(2), "status": "gedaan"})
-    rec.add_record(store, pid, "afspraak", {"text": "Start mbo-2 Eerste Monteur", "owner": "deelnemer", "term": "lang", "status": "open"})
+    rec.add_record(
+        store,
+        pid,
+        "afspraak",
+        {
+            "text": "Register for the KNM exam",
+            "owner": "deelnemer",
+            "term": "kort",
+            "due_date": today + dt.timedelta(days=21),
+            "status": "open",
+            "pip_version_id": second_pip,
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "afspraak",
+        {
+            "text": "Find a MAP workplace visit at an installation company",
+            "owner": "gemeente",
+            "term": "middellang",
+            "due_date": add_months(today, 3),
+            "status": "bezig",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "afspraak",
+        {
+            "text": "Apply for the diploma evaluation (IDW)",
+            "owner": "deelnemer",
+            "term": "kort",
+            "due_date": ago(2),
+            "status": "gedaan",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "afspraak",
+        {
+            "text": "Start mbo-2 Eerste Monteur",
+            "owner": "deelnemer",
+            "term": "lang",
+            "status": "open",
+        },
+    )
 
-    school = rec.add_provider(store, {"name": "Taalcentrum Twente (demo)", "city": "Enschede", "keurmerk": "keurmerk", "keurmerk_from": dt.date(2020, 1, 1)})
-    werkplein = rec.add_provider(store, {"name": "Werkplein Enschede (demo)", "city": "Enschede", "keurmerk": "geen"})
-    doc = attach_document(store, pid, "urenverklaring-taalcentrum.pdf", _TINY_PDF, {"title": "Urenverklaring Taalcentrum Twente", "kind": "urenverklaring", "document_date": ago(1)})
+    school = rec.add_provider(
+        store,
+        {
+            "name": "Taalcentrum Twente (demo)",
+            "city": "Enschede",
+            "keurmerk": "keurmerk",
+            "keurmerk_from": dt.date(2020, 1, 1),
+        },
+    )
+    werkplein = rec.add_provider(
+        store, {"name": "Werkplein Enschede (demo)", "city": "Enschede", "keurmerk": "geen"}
+    )
+    doc = attach_document(
+        store,
+        pid,
+        "urenverklaring-taalcentrum.pdf",
+        _TINY_PDF,
+        {
+            "title": "Urenverklaring Taalcentrum Twente",
+            "kind": "urenverklaring",
+            "document_date": ago(1),
+        },
+    )
     start = ago(11)
     day = start
     n = 0
@@ -188,32 +390,267 @@ def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:
                 attendance, reason = "verzuim_geoorloofd", "Appointment at the hospital"
             elif n % 41 == 0:
                 attendance, reason = "verzuim_ongeoorloofd", None
-            rec.add_record(store, pid, "hour", {"date": day, "hours": 4, "category": "ParticipatieAlsTaalles", "attendance": attendance, "absence_reason": reason, "provider_id": school, "source": "provider", "document_id": doc if n % 10 == 0 else None})
+            rec.add_record(
+                store,
+                pid,
+                "hour",
+                {
+                    "date": day,
+                    "hours": 4,
+                    "category": "ParticipatieAlsTaalles",
+                    "attendance": attendance,
+                    "absence_reason": reason,
+                    "provider_id": school,
+                    "source": "provider",
+                    "document_id": doc if n % 10 == 0 else None,
+                },
+            )
         day += dt.timedelta(days=1)
     for i, hours in enumerate((6, 6, 4, 8)):
-        rec.add_record(store, pid, "hour", {"date": ago(6) + dt.timedelta(days=7 * i + 1), "hours": hours, "category": "map_theorie", "provider_id": werkplein})
+        rec.add_record(
+            store,
+            pid,
+            "hour",
+            {
+                "date": ago(6) + dt.timedelta(days=7 * i + 1),
+                "hours": hours,
+                "category": "map_theorie",
+                "provider_id": werkplein,
+            },
+        )
     for i in range(4):
-        rec.add_record(store, pid, "hour", {"date": ago(3) + dt.timedelta(days=7 * i + 4), "hours": 6, "category": "map_praktijk", "description": "Workplace visit, installation company", "dutch_speaking": True})
-    rec.add_record(store, pid, "hour", {"date": ago(2) + dt.timedelta(days=4), "hours": 4, "category": "pvt", "description": "Excursion to the town hall"})
+        rec.add_record(
+            store,
+            pid,
+            "hour",
+            {
+                "date": ago(3) + dt.timedelta(days=7 * i + 4),
+                "hours": 6,
+                "category": "map_praktijk",
+                "description": "Workplace visit, installation company",
+                "dutch_speaking": True,
+            },
+        )
+    rec.add_record(
+        store,
+        pid,
+        "hour",
+        {
+            "date": ago(2) + dt.timedelta(days=4),
+            "hours": 4,
+            "category": "pvt",
+            "description": "Excursion to the town hall",
+        },
+    )
 
-    rec.add_record(store, pid, "exam", {"onderdeel": "LU", "niveau": "B1", "planned_date": ago(2), "registration_date": ago(4), "registered_by": "school", "location": "DUO Enschede", "resultaat": "Gezakt", "result_date": ago(1)})
-    rec.add_record(store, pid, "exam", {"onderdeel": "SP", "niveau": "B1", "planned_date": ago(2, -2), "registration_date": ago(4), "registered_by": "school", "location": "DUO Enschede", "resultaat": "Geslaagd", "result_date": ago(1)})
-    rec.add_record(store, pid, "exam", {"onderdeel": "LE", "niveau": "B1", "planned_date": ago(2, -5), "registration_date": ago(4), "registered_by": "self", "location": "DUO Enschede", "resultaat": "Geen", "reden_geen_resultaat": "Afgemeld"})
-    rec.add_record(store, pid, "exam", {"onderdeel": "LU", "niveau": "B1", "planned_date": today + dt.timedelta(days=70), "location": "DUO Enschede"})
-    rec.add_record(store, pid, "exam", {"onderdeel": "KNM", "planned_date": today + dt.timedelta(days=50), "location": "DUO Enschede"})
+    rec.add_record(
+        store,
+        pid,
+        "exam",
+        {
+            "onderdeel": "LU",
+            "niveau": "B1",
+            "planned_date": ago(2),
+            "registration_date": ago(4),
+            "registered_by": "school",
+            "location": "DUO Enschede",
+            "resultaat": "Gezakt",
+            "result_date": ago(1),
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "exam",
+        {
+            "onderdeel": "SP",
+            "niveau": "B1",
+            "planned_date": ago(2, -2),
+            "registration_date": ago(4),
+            "registered_by": "school",
+            "location": "DUO Enschede",
+            "resultaat": "Geslaagd",
+            "result_date": ago(1),
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "exam",
+        {
+            "onderdeel": "LE",
+            "niveau": "B1",
+            "planned_date": ago(2, -5),
+            "registration_date": ago(4),
+            "registered_by": "self",
+            "location": "DUO Enschede",
+            "resultaat": "Geen",
+            "reden_geen_resultaat": "Afgemeld",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "exam",
+        {
+            "onderdeel": "LU",
+            "niveau": "B1",
+            "planned_date": today + dt.timedelta(days=70),
+            "location": "DUO Enschede",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "exam",
+        {
+            "onderdeel": "KNM",
+            "planned_date": today + dt.timedelta(days=50),
+            "location": "DUO Enschede",
+        },
+    )
 
-    rec.add_record(store, pid, "verlenging", {"requested_date": ago(1), "ground": "Lessons started late: no aanbod for 4 months after the PIP (waiting list)", "months": 4, "decision": "aangevraagd"})
-    for kind, payee in (("huur", "Domijn (demo)"), ("energie", "Energie Twente (demo)"), ("zorgverzekering", "Menzis (demo)")):
-        rec.add_record(store, pid, "ontzorging", {"kind": kind, "payee": payee, "from_date": ago(14), "until_date": ago(8), "extended": kind == "huur", "step": "met_mij" if kind != "zorgverzekering" else "door_mij", "step_date": ago(3), "status": "actief" if kind == "huur" else "beeindigd"})
-    rec.add_record(store, pid, "precondition", {"kind": "kinderopvang", "status": "in_behandeling", "due_date": add_months(today, 1), "notes": "Waiting list at the kinderopvang near the school"})
-    rec.add_record(store, pid, "precondition", {"kind": "vervoer", "status": "geregeld", "notes": "Bike from VluchtelingenWerk; OV-chipkaart"})
-    rec.add_record(store, pid, "precondition", {"kind": "digitale_toegang", "status": "probleem", "notes": "No laptop at home; DigiD works on the phone"})
+    rec.add_record(
+        store,
+        pid,
+        "verlenging",
+        {
+            "requested_date": ago(1),
+            "ground": "Lessons started late: no aanbod for 4 months after the PIP (waiting list)",
+            "months": 4,
+            "decision": "aangevraagd",
+        },
+    )
+    for kind, payee in (
+        ("huur", "Domijn (demo)"),
+        ("energie", "Energie Twente (demo)"),
+        ("zorgverzekering", "Menzis (demo)"),
+    ):
+        rec.add_record(
+            store,
+            pid,
+            "ontzorging",
+            {
+                "kind": kind,
+                "payee": payee,
+                "from_date": ago(14),
+                "until_date": ago(8),
+                "extended": kind == "huur",
+                "step": "met_mij" if kind != "zorgverzekering" else "door_mij",
+                "step_date": ago(3),
+                "status": "actief" if kind == "huur" else "beeindigd",
+            },
+        )
+    rec.add_record(
+        store,
+        pid,
+        "precondition",
+        {
+            "kind": "kinderopvang",
+            "status": "in_behandeling",
+            "due_date": add_months(today, 1),
+            "notes": "Waiting list at the kinderopvang near the school",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "precondition",
+        {
+            "kind": "vervoer",
+            "status": "geregeld",
+            "notes": "Bike from VluchtelingenWerk; OV-chipkaart",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "precondition",
+        {
+            "kind": "digitale_toegang",
+            "status": "probleem",
+            "notes": "No laptop at home; DigiD works on the phone",
+        },
+    )
 
-    rec.add_record(store, pid, "contact", {"name": "M. de Vries", "role": "klantmanager", "organisation": "Gemeente Enschede", "phone": "053 4811234", "email": "m.devries@example.nl", "is_vaste_aanspreekpunt": True})
-    rec.add_record(store, pid, "contact", {"name": "S. Bakker", "role": "maatschappelijk_begeleider", "organisation": "VluchtelingenWerk Oost", "phone": "06 87654321"})
-    rec.add_record(store, pid, "contact", {"name": "Taalcentrum Twente (demo)", "role": "school", "organisation": "Taalcentrum Twente", "email": "info@example.nl"})
-    rec.add_record(store, pid, "conversation", {"date": dt.datetime.combine(ago(13), dt.time(10, 0)), "type": "intake", "channel": "in_person", "location": "Stadskantoor Enschede", "interpreter": "professional", "language": "ti", "participants": "M. de Vries, tolk", "summary": "Brede intake part 1: education, work, family.", "agreements": "LBT next week"})
-    rec.add_record(store, pid, "conversation", {"date": dt.datetime.combine(ago(4), dt.time(14, 0)), "type": "voortgang", "channel": "in_person", "interpreter": "phone", "language": "ti", "participants": "M. de Vries", "summary": "Progress good except writing; afschalen SC to A2 agreed.", "follow_up": "New PIP version"})
-    rec.add_record(store, pid, "conversation", {"date": dt.datetime.combine(today + dt.timedelta(days=14), dt.time(9, 30)), "planned": True, "type": "voortgang", "channel": "video", "interpreter": "phone", "participants": "M. de Vries"})
+    rec.add_record(
+        store,
+        pid,
+        "contact",
+        {
+            "name": "M. de Vries",
+            "role": "klantmanager",
+            "organisation": "Gemeente Enschede",
+            "phone": "053 4811234",
+            "email": "m.devries@example.nl",
+            "is_vaste_aanspreekpunt": True,
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "contact",
+        {
+            "name": "S. Bakker",
+            "role": "maatschappelijk_begeleider",
+            "organisation": "VluchtelingenWerk Oost",
+            "phone": "06 87654321",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "contact",
+        {
+            "name": "Taalcentrum Twente (demo)",
+            "role": "school",
+            "organisation": "Taalcentrum Twente",
+            "email": "info@example.nl",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "conversation",
+        {
+            "date": dt.datetime.combine(ago(13), dt.time(10, 0)),
+            "type": "intake",
+            "channel": "in_person",
+            "location": "Stadskantoor Enschede",
+            "interpreter": "professional",
+            "language": "ti",
+            "participants": "M. de Vries, tolk",
+            "summary": "Brede intake part 1: education, work, family.",
+            "agreements": "LBT next week",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "conversation",
+        {
+            "date": dt.datetime.combine(ago(4), dt.time(14, 0)),
+            "type": "voortgang",
+            "channel": "in_person",
+            "interpreter": "phone",
+            "language": "ti",
+            "participants": "M. de Vries",
+            "summary": "Progress good except writing; afschalen SC to A2 agreed.",
+            "follow_up": "New PIP version",
+        },
+    )
+    rec.add_record(
+        store,
+        pid,
+        "conversation",
+        {
+            "date": dt.datetime.combine(today + dt.timedelta(days=14), dt.time(9, 30)),
+            "planned": True,
+            "type": "voortgang",
+            "channel": "video",
+            "interpreter": "phone",
+            "participants": "M. de Vries",
+        },
+    )
     update_person(store, pid, {"notes": "Demo dossier: fictional person."})
     return pid

@@ -51,7 +51,9 @@ def read_file_checked(path: str | Path) -> tuple[str, bytes]:
         size = file.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
             raise ValidationError(
-                _("This file is too large: at most {mb} MB.").format(mb=MAX_DOCUMENT_BYTES // 2**20),
+                _("This file is too large: at most {mb} MB.").format(
+                    mb=MAX_DOCUMENT_BYTES // 2**20
+                ),
                 field="file",
             )
         return file.name, file.read_bytes()
@@ -88,7 +90,9 @@ def attach_document(
         return int(doc.id)
 
 
-def attach_file(store: Store, dossier_id: int, path: str | Path, values: dict[str, Any] | None = None) -> int:
+def attach_file(
+    store: Store, dossier_id: int, path: str | Path, values: dict[str, Any] | None = None
+) -> int:
     name, data = read_file_checked(path)
     return attach_document(store, dossier_id, name, data, values)
 
@@ -111,7 +115,9 @@ def update_document(store: Store, document_id: int, values: dict[str, Any]) -> N
         doc = session.get(m.Document, document_id)
         if doc is None:
             raise NotFoundError(_("This document does not exist (any more)."))
-        allowed = {k: v for k, v in values.items() if k in ("title", "kind", "document_date", "notes")}
+        allowed = {
+            k: v for k, v in values.items() if k in ("title", "kind", "document_date", "notes")
+        }
         for key, value in clean(m.Document, allowed).items():
             setattr(doc, key, value)
 
@@ -123,7 +129,12 @@ def delete_document(store: Store, document_id: int) -> tuple[str, bytes, dict[st
         doc = session.get(m.Document, document_id)
         if doc is None:
             raise NotFoundError(_("This document does not exist (any more)."))
-        meta = {"title": doc.title, "kind": doc.kind, "document_date": doc.document_date, "notes": doc.notes}
+        meta = {
+            "title": doc.title,
+            "kind": doc.kind,
+            "document_date": doc.document_date,
+            "notes": doc.notes,
+        }
         name, data = doc.filename, doc.content
         session.delete(doc)
         return name, data, meta

@@ -23,11 +23,17 @@ def set_intake_topic(store: Store, dossier_id: int, code: str, values: dict[str,
                 m.IntakeTopic.person_id == dossier_id, m.IntakeTopic.topic == code
             )
         ).first()
-        existing = None if row is None else {c.key: getattr(row, c.key) for c in m.IntakeTopic.__mapper__.column_attrs}
+        existing = (
+            None
+            if row is None
+            else {c.key: getattr(row, c.key) for c in m.IntakeTopic.__mapper__.column_attrs}
+        )
         cleaned = clean(m.IntakeTopic, values, existing=existing)
         if row is None:
             row = m.IntakeTopic(
-                person_id=dossier_id, topic=definition.code, sensitive=definition.sensitive_by_default
+                person_id=dossier_id,
+                topic=definition.code,
+                sensitive=definition.sensitive_by_default,
             )
             session.add(row)
         if "source_date" not in cleaned and ("notes" in cleaned or "answers" in cleaned):

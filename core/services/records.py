@@ -65,7 +65,10 @@ def _check_links(session: Session, person_id: int, values: dict[str, Any]) -> No
         doc = session.get(m.Document, doc_id)
         if doc is None or doc.person_id != person_id:
             raise ValidationError(_("That document is not in this dossier."), field="document_id")
-    if values.get("provider_id") is not None and session.get(m.Provider, values["provider_id"]) is None:
+    if (
+        values.get("provider_id") is not None
+        and session.get(m.Provider, values["provider_id"]) is None
+    ):
         raise ValidationError(_("Unknown school or provider."), field="provider_id")
     if values.get("contact_id") is not None:
         contact = session.get(m.Contact, values["contact_id"])
@@ -74,10 +77,14 @@ def _check_links(session: Session, person_id: int, values: dict[str, Any]) -> No
     if values.get("pip_version_id") is not None:
         pip = session.get(m.PipVersion, values["pip_version_id"])
         if pip is None or pip.person_id != person_id:
-            raise ValidationError(_("That PIP version is not in this dossier."), field="pip_version_id")
+            raise ValidationError(
+                _("That PIP version is not in this dossier."), field="pip_version_id"
+            )
 
 
-def _check_day_total(session: Session, person_id: int, record: dict[str, Any], exclude_id: int | None) -> None:
+def _check_day_total(
+    session: Session, person_id: int, record: dict[str, Any], exclude_id: int | None
+) -> None:
     day, hours = record.get("date"), record.get("hours")
     if day is None or hours is None:
         return
@@ -107,9 +114,16 @@ def _side_effects(session: Session, person_id: int, model: type, obj: Any) -> No
         obj.done_date = dt.date.today()
 
 
-def _prepare_new(session: Session, person_id: int, model: type, values: dict[str, Any]) -> dict[str, Any]:
+def _prepare_new(
+    session: Session, person_id: int, model: type, values: dict[str, Any]
+) -> dict[str, Any]:
     onderdeel = values.get("onderdeel")  # not yet validated: only a text can be counted on
-    if model is m.ExamAttempt and "attempt_no" not in values and onderdeel and isinstance(onderdeel, str):
+    if (
+        model is m.ExamAttempt
+        and "attempt_no" not in values
+        and onderdeel
+        and isinstance(onderdeel, str)
+    ):
         earlier = session.execute(
             select(func.count()).where(
                 m.ExamAttempt.person_id == person_id,
@@ -117,7 +131,11 @@ def _prepare_new(session: Session, person_id: int, model: type, values: dict[str
                 m.ExamAttempt.reden_geen_resultaat.is_distinct_from("Afgemeld"),
             )
         ).scalar_one()
-        values = {**values, "attempt_no": earlier + 1, "free_attempt": values.get("free_attempt", earlier < 2)}
+        values = {
+            **values,
+            "attempt_no": earlier + 1,
+            "free_attempt": values.get("free_attempt", earlier < 2),
+        }
     return values
 
 

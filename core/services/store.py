@@ -61,7 +61,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if not isinstance(obj, _AUDITED_SKIP):
             pending.append((obj, "create", []))
     for obj in session.dirty:
-        if isinstance(obj, _AUDITED_SKIP) or not session.is_modified(obj, include_collections=False):
+        if isinstance(obj, _AUDITED_SKIP) or not session.is_modified(
+            obj, include_collections=False
+        ):
             continue
         pending.append((obj, "update", _changed_fields(obj)))
     for obj in session.deleted:

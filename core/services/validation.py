@@ -130,7 +130,9 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
     if enum is not None:
         raw = value.value if isinstance(value, StrEnum) else str(value).strip()
         if raw not in {item.value for item in enum}:
-            raise ValueError(_("“{value}” is not one of the allowed choices.").format(value=raw[:40]))
+            raise ValueError(
+                _("“{value}” is not one of the allowed choices.").format(value=raw[:40])
+            )
         return raw
     if isinstance(col_type, Boolean):
         if isinstance(value, bool):
@@ -177,7 +179,11 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
             raise ValueError(_("Enter a number.")) from None
         if not number_d.is_finite() or not Decimal(-1_000_000) <= number_d <= Decimal(1_000_000):
             raise ValueError(_("This number is out of range."))
-        return number_d if isinstance(col_type, Numeric) and not isinstance(col_type, Float) else float(number_d)
+        return (
+            number_d
+            if isinstance(col_type, Numeric) and not isinstance(col_type, Float)
+            else float(number_d)
+        )
     if isinstance(col_type, JSON):
         if not isinstance(value, list | dict):
             raise ValueError(_("Unexpected value."))
