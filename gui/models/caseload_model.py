@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from core.i18n import N_, _, format_date
 from core.labels import label
 from core.models import enums as e
-from core.services.dossiers import CaseloadRow, count_dossiers, list_dossiers
+from core.services.dossiers import SORTABLE, CaseloadRow, count_dossiers, list_dossiers
 from core.services.store import Store
 
 PAGE = 100
@@ -64,27 +64,32 @@ class CaseloadModel(QAbstractTableModel):
     def _filters(self) -> dict[str, Any]:
         return {"leerroute": self.leerroute, "status": self.status}
 
+    def _order(self) -> dict[str, Any]:
+        return {
+            "order_by": COLUMNS[self.sort_column][0],
+            "descending": self.sort_order == Qt.SortOrder.DescendingOrder,
+        }
+
     def _needs_full_list(self) -> bool:
-        # The service orders by name; other orders and the attention filter need every row.
-        return (
-            self.only_ids is not None
-            or self.sort_column != 0
-            or (self.sort_order == Qt.SortOrder.DescendingOrder)
-        )
+        # The service sorts and pages on every shown column but "needs attention" (computed
+        # from the clocks); that column and the attention filter need every row.
+        return self.only_ids is not None or COLUMNS[self.sort_column][0] not in SORTABLE
 
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = []
         self._all = None
         if self._needs_full_list():
-            rows = list_dossiers(self.store, self.search, **self._filters())
+            key = COLUMNS[self.sort_column][0]
+            order = self._order() if key in SORTABLE else {}
+            rows = list_dossiers(self.store, self.search, **self._filters(), **order)
             if self.only_ids is not None:
                 rows = [r for r in rows if r.id in self.only_ids]
-            key = COLUMNS[self.sort_column][0]
-            rows.sort(
-                key=lambda r: (self._sort_value(r, key) == "", self._sort_value(r, key)),
-                reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-            )
+            if key not in SORTABLE:
+                rows.sort(
+                    key=lambda r: (self._sort_value(r, key) == "", self._sort_value(r, key)),
+                    reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
+                )
             self._all = rows
             self.total = len(rows)
         else:
@@ -103,7 +108,14 @@ class CaseloadModel(QAbstractTableModel):
         if self._all is not None:
             more = self._all[start : start + n]
         else:
-            more = list_dossiers(self.store, self.search, limit=n, offset=start, **self._filters())
+            more = list_dossiers(
+                self.store,
+                self.search,
+                limit=n,
+                offset=start,
+                **self._filters(),
+                **self._order(),
+            )
         self.rows.extend(more)
         return more
 
@@ -160,6 +172,8 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # already in this order (Qt sorts again when sorting is switched on)
         self.sort_column = column
         self.sort_order = order
         self.reload()
