@@ -14,15 +14,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import paths
 from core.errors import DossierError, NotFoundError, ValidationError, WrongPassphraseError
 from core.export import commands as export_commands
 from core.i18n import _
-from core.models.enums import ActorKind
-from core.services.store import Actor, Store
 from core.session import database_exists, is_plain_sqlite, open_database
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded when a command opens the store, not for the parser
+    from core.services.store import Store
 
 PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "BLAUWEMAP_NEW_PASSPHRASE"
@@ -81,6 +82,9 @@ def open_cli_store(args: argparse.Namespace) -> Store:
     except WrongPassphraseError:
         raise UsageError(_("The passphrase is wrong.")) from None
     _daily_backup(db)
+    from core.models.enums import ActorKind
+    from core.services.store import Actor, Store
+
     return Store(db, Actor(ActorKind.CONSULTANT.value, os.environ.get("USER")))
 
 
@@ -325,6 +329,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    """A bug, not a user error: a short message, and the traceback in the log file.
+
+    Only the exception types and the traceback frames are logged, never ``str(exc)``: an
+    exception's message may quote a value from the dossier."""
+    import logging
+    import traceback
+
+    parts: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(parts) < 5:
+        frames = "".join(traceback.format_tb(seen.__traceback__))
+        parts.append(f"{type(seen).__module__}.{type(seen).__qualname__}\n{frames}")
+        seen = seen.__cause__ or seen.__context__
+    logging.getLogger(__name__).error(
+        "unexpected error in command %s: %s", args.command, "\nwhile handling: ".join(parts)
+    )
+    log_file = next(
+        (
+            h.baseFilename
+            for h in logging.getLogger().handlers
+            if isinstance(h, logging.FileHandler)
+        ),
+        str(paths.current().logs / "blauwemap.log"),
+    )
+    print(
+        "main.py: "
+        + _("an unexpected error occurred; details are in the log file {path}").format(
+            path=log_file
+        ),
+        file=sys.stderr,
+    )
+    return 1
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command in STORELESS_COMMANDS:
         try:
@@ -335,6 +374,8 @@ def run(args: argparse.Namespace) -> int:
         except DossierError as exc:
             print(f"main.py: {exc}", file=sys.stderr)
             return 1
+        except Exception as exc:
+            return _unexpected(args, exc)
     handler = COMMANDS[args.command]
     try:
         store = open_cli_store(args)
@@ -344,6 +385,8 @@ def run(args: argparse.Namespace) -> int:
     except DossierError as exc:
         print(f"main.py: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        return _unexpected(args, exc)
     try:
         return handler(args, store)
     except (UsageError, NotFoundError, ValidationError) as exc:
@@ -352,6 +395,8 @@ def run(args: argparse.Namespace) -> int:
     except DossierError as exc:
         print(f"main.py: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        return _unexpected(args, exc)
     finally:
         store.db.close()
 

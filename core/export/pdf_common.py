@@ -22,9 +22,12 @@ from babel import Locale
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from core import fonts, i18n
@@ -87,13 +90,36 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     return out
 
 
+_ARABIC_DIGIT = "\u0660-\u0669\u06f0-\u06f9"
+_DIGIT_RUN = re.compile(f"[{_ARABIC_DIGIT}]+(?:[.,/:\u066b\u066c-][{_ARABIC_DIGIT}]+)*")
+_WORD = re.compile(r"\S+")
+
+
+def _digits_for_rtl(text: str) -> str:
+    """Pre-reverse Arabic-Indic digit runs inside words that get shaped right to left.
+
+    ReportLab shapes each word as one uharfbuzz buffer in the direction of its script; the
+    Arabic-Indic digits (Persian ۲۰۲۶) are Arabic script, so a word of them comes out right to
+    left: ``۶۲۰۲``. Numbers read left to right, so their digits are given reversed here and the
+    shaper turns them back. Latin digits are script-neutral and need nothing."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        first = next((c for c in w if c.isalpha() or _DIGIT_RUN.match(c)), "")
+        if not first or script_font(first) != ARABIC:
+            return w  # a Latin word: shaped left to right already
+        return _DIGIT_RUN.sub(lambda d: d.group(0)[::-1], w)
+
+    return _WORD.sub(word, text)
+
+
 def runs(text: str, base: str = LATIN, rtl: bool = False, bold: bool = False) -> str:
     """Paragraph markup: ``text`` escaped, split into runs, each in its script's font.
 
     ReportLab lays a paragraph's font runs out left to right and shapes each run in its own
     direction, so in a right-to-left paragraph the runs are given in visual order (reversed),
     with the spaces between them mirrored."""
-    parts = split_runs(text, base)
+    parts = split_runs(_digits_for_rtl(text) if rtl else text, base)
     if rtl and len(parts) > 1:
         # Shaping works per word, and a word must not mix fonts: where the script changes
         # inside a word a space is put in.
@@ -280,8 +306,15 @@ def document(out: Any, title: str, doc: DocLang, footer: str) -> SimpleDocTempla
         canvas.saveState()
         canvas.setFont(LATIN, 7)
         canvas.setFillColor(GREY)
-        canvas.drawString(15 * mm, 9 * mm, _INVISIBLE.sub("", footer)[:150])
-        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, str(template.page))
+        # A Paragraph, not drawString: the title and date may be in Arabic or Ethiopic script.
+        text = doc.p(footer[:150], "small")
+        number = 12 * mm  # room for the page number, on the line's end side
+        text.wrap(CONTENT_WIDTH - number, 20)
+        text.drawOn(canvas, 15 * mm + (number if doc.rtl else 0), 8 * mm)
+        if doc.rtl:
+            canvas.drawString(15 * mm, 9 * mm, str(template.page))
+        else:
+            canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, str(template.page))
         canvas.restoreState()
 
     template = SimpleDocTemplate(
@@ -300,9 +333,40 @@ def document(out: Any, title: str, doc: DocLang, footer: str) -> SimpleDocTempla
     return template
 
 
+class _TextObject(PDFTextObject):
+    """Works around a ReportLab 5.1 bug in ``PDFTextObject.setRise``.
+
+    Shaped (uharfbuzz) text moves each glyph with a vertical offset (Arabic harakat such as
+    shadda or fatha) by a text rise. ``_formatText`` starts every text run on an empty code list,
+    and ``setRise`` looks at ``self._code[-1]``: when a line's first glyph, visually, is such a mark
+    and no font subset switch was written before it, that is an IndexError ("list index out of
+    range" in setRise, from Paragraph._rightDrawParaLineX). Its "optimize out r0 Ts r1 Ts" branch
+    also forgets to record the new rise, so the glyphs after two stacked marks could keep the
+    second mark's offset. This version does both right; it is otherwise ReportLab's own."""
+
+    _rise: float
+
+    def setRise(self, rise: float) -> None:
+        v = f"{fp_str(rise)} Ts"
+        if self._code and self._code[-1].endswith(" Ts"):
+            self._y += self._rise  # undo the previous rise; its operator is replaced
+            self._code[-1] = v
+        else:
+            self._code.append(v)
+        self._rise = rise
+        self._y -= rise
+
+
+class _Canvas(Canvas):
+    """The canvas of every Blauwe Map PDF: hands out the fixed text object above."""
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
+        return _TextObject(self, x, y, direction=direction)
+
+
 def build(template: SimpleDocTemplate, story: list[Any]) -> None:
     on_page = template._bm_on_page
-    template.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    template.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_Canvas)
 
 
 CONTENT_WIDTH = A4[0] - 30 * mm
