@@ -43,6 +43,7 @@ def apply_language(app: QApplication, code: str) -> list[str]:
     lang = i18n.language(code)  # ValueError for an unknown code, before anything changes
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     locale = qlocale_for(code)
     loaded: list[str] = []
