@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.db import Database
 from core.errors import ValidationError
 from core.i18n import _
-from core.services.store import Actor, Store
+
+if TYPE_CHECKING:  # imported when used: the app checks the file before loading SQLAlchemy
+    from core.db import Database
+    from core.services.store import Actor, Store
 
 MIN_PASSPHRASE = 8
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -42,6 +45,7 @@ def open_database(path: Path, passphrase: str | None, *, kdf_iter: int | None = 
     """Open an existing database (plain or encrypted) or create a new encrypted one.
 
     Any schema upgrade this triggers is preceded by a backup (core.services.backup)."""
+    from core.db import Database
     from core.services.backup import install_migration_backup
 
     install_migration_backup()
@@ -53,4 +57,6 @@ def open_database(path: Path, passphrase: str | None, *, kdf_iter: int | None = 
 
 
 def open_store(path: Path, passphrase: str | None, actor: Actor | None = None) -> Store:
+    from core.services.store import Store
+
     return Store(open_database(path, passphrase), actor)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import ImportFileError
-from core.export.sections import ALL_CODES, DEFAULT_CODES, FORMATS
+from core.export.section_codes import ALL_CODES, DEFAULT_CODES, FORMATS
 from core.i18n import _
-from core.services.store import Store
+
+if TYPE_CHECKING:
+    from core.services.store import Store
 
 
 def add_parsers(sub: Any) -> None:

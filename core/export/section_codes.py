@@ -1,0 +1,135 @@
+"""The klantprofiel's sections, formats and consent defaults without the models, so the
+command line can build its parser (and the app paint its first window) before SQLAlchemy is
+loaded. ``core.export.sections`` re-exports all of it; import from there elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.i18n import N_
+
+# What can be exported (the CLI lists these without importing the PDF code).
+FORMATS: dict[str, str] = {
+    "pdf": N_("Klantprofiel (PDF)"),
+    "json": N_("Klantprofiel (structured JSON)"),
+    "ics": N_("Calendar (.ics)"),
+    "pip-pdf": N_("PIP, bilingual (PDF)"),
+    "pid-pdf": N_("PID / blauwe map (PDF)"),
+}
+
+FORMAT = "blauwemap-klantprofiel"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    title: str  # msgid, show with _()
+    sensitive: bool = False  # off by default
+    person_fields: tuple[str, ...] = ()
+    singles: tuple[str, ...] = ()  # one-per-dossier records: azc, voorinburgering
+    lists: tuple[str, ...] = ()  # record kinds (see LIST_MODELS)
+    topics: tuple[str, ...] = ()  # brede-intake topic codes carried by this section
+    extra: tuple[str, ...] = field(default=())
+
+
+HEALTH_TOPICS = ("fysieke_gezondheid", "mentale_gezondheid", "mentale_belastbaarheid")
+FAMILY_TOPICS = ("gezinssituatie", "kinderen_vve", "sociaal_netwerk")
+FINANCE_TOPICS = ("financiele_zelfredzaamheid", "signalen")
+SOFT_TOPICS = ("motivatie",)
+SPECIAL_TOPICS = HEALTH_TOPICS + FAMILY_TOPICS + FINANCE_TOPICS + SOFT_TOPICS
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "identity",
+        N_("Identity and contact details"),
+        person_fields=(
+            "given_names",
+            "family_name",
+            "date_of_birth",
+            "sex",
+            "bsn",
+            "v_nummer",
+            "nationality",
+            "country_of_origin",
+            "languages_spoken",
+            "preferred_language",
+            "literacy",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "woonplaats",
+            "gemeente",
+        ),
+    ),
+    Section(
+        "plicht",
+        N_("Inburgeringsplicht, exemptions and extensions"),
+        person_fields=(
+            "doelgroep",
+            "gedetailleerde_doelgroep",
+            "regime",
+            "plicht_status",
+            "plicht_begindatum",
+            "datum_kennisgeving",
+            "plicht_einddatum",
+            "reden_geen_plicht",
+            "pip_clock_start",
+            "datum_afronding_zroute",
+            "datum_eindgesprek_map",
+            "datum_ondertekening_pvt",
+            "datum_taalschakeldiploma",
+            "map_omitted_working",
+        ),
+        lists=("vrijstelling", "ontheffing", "verlenging"),
+    ),
+    Section(
+        "azc",
+        N_("Azc phase and Voorinburgering"),
+        singles=("azc", "voorinburgering"),
+        lists=("coa_location", "training", "skill"),
+    ),
+    Section(
+        "background", N_("Education, work and ambitions"), lists=("education", "work", "ambition")
+    ),
+    Section("intake", N_("Brede intake and leerbaarheidstoets"), lists=("lbt",), topics=("*",)),
+    Section("pip", N_("PIP and agreements"), lists=("pip_version", "afspraak")),
+    Section("hours", N_("Hours"), lists=("hour",)),
+    Section("exams", N_("Exams"), lists=("exam",)),
+    Section("support", N_("Preconditions"), lists=("precondition",)),
+    Section("contacts", N_("Contacts and conversations"), lists=("contact", "conversation")),
+    Section(
+        "note",
+        N_("Note for the next teacher or klantmanager"),
+        person_fields=("note_next_teacher",),
+    ),
+    Section("documents", N_("Documents (list)"), lists=("document",)),
+    Section("document_content", N_("Documents (the files themselves)"), sensitive=True),
+    Section("health", N_("Health"), sensitive=True, topics=HEALTH_TOPICS),
+    Section(
+        "family",
+        N_("Family"),
+        sensitive=True,
+        person_fields=("household",),
+        topics=FAMILY_TOPICS,
+    ),
+    Section(
+        "finances",
+        N_("Finances and ontzorgen"),
+        sensitive=True,
+        person_fields=("bijstand_start",),
+        lists=("ontzorging",),
+        topics=FINANCE_TOPICS,
+    ),
+    Section(
+        "soft",
+        N_("Soft information (motivation, notes)"),
+        sensitive=True,
+        person_fields=("notes",),
+        topics=SOFT_TOPICS,
+    ),
+)
+BY_CODE = {s.code: s for s in SECTIONS}
+ALL_CODES = tuple(s.code for s in SECTIONS)
+DEFAULT_CODES = tuple(s.code for s in SECTIONS if not s.sensitive)
