@@ -10,9 +10,10 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import i18n, paths
@@ -160,6 +161,8 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
             common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
             return 1
     try:
+        if opens_without_asking(settings):
+            return _run_opening_window(app, settings)
         try:
             db = open_app_database(settings)
         except (StorageError, DossierError) as exc:
@@ -173,6 +176,76 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def opens_without_asking(settings: Settings) -> bool:
+    """A plain database after the first start: no dialog, so the window can paint first."""
+    from core.session import database_exists, is_plain_sqlite
+
+    db_path = paths.current().database
+    return settings.mode is not None and database_exists(db_path) and is_plain_sqlite(db_path)
+
+
+def _run_opening_window(app: QApplication, settings: Settings) -> int:
+    """Paint the main window (menus, navigation, "Opening…") first; load SQLAlchemy, open
+    the database and fill the caseload or the dossier just after the first paint."""
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+    ctx = AppContext(store=None, settings=settings)  # type: ignore[arg-type]  # set below
+    try:
+        ctx.save_settings()
+    except OSError:
+        log.warning("settings could not be written")
+    window = MainWindow(ctx, opening=True)
+    opened: list[Database] = []
+    failed: list[int] = []
+
+    def finish() -> None:
+        from core.services.store import Store
+        from core.session import open_database
+        from gui.dialogs import common
+        from gui.lock import IdleLock
+
+        try:
+            db = open_database(paths.current().database, None)
+        except (StorageError, DossierError) as exc:
+            common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+            failed.append(1)
+            window.hide()
+            app.quit()
+            return
+        opened.append(db)
+        window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
+        window.attach_store(Store(db))
+        start_dossier(window, ctx)
+        QTimer.singleShot(0, lambda: backup_in_background(ctx))
+
+    window.installEventFilter(_AfterFirstPaint(window, finish))
+    window.show()
+    try:
+        code = app.exec()
+        return 1 if failed else code
+    finally:
+        from gui.workers import wait_all
+
+        wait_all()
+        for db in opened:
+            db.close()
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, from the event loop, after the window's first paint."""
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.then: Callable[[], None] | None = then
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+        return False
 
 
 def _run_window(app: QApplication, db: Database, settings: Settings) -> int:

@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from core import paths
 from core.errors import ValidationError
-from core.services.store import Store
 from core.settings import Settings
+
+if TYPE_CHECKING:  # the window paints before SQLAlchemy is loaded (gui/app.py)
+    from core.services.store import Store
 
 
 class AppSignals(QObject):

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import i18n, paths
+from core import i18n
 from core.errors import DossierError, NotFoundError
 from core.i18n import _, isolate
-from core.services.dossiers import load_dossier
 from gui.app import apply_language
 from gui.errors import show_exception
 from gui.icons import directional_icon, icon
@@ -36,6 +35,7 @@ from gui.views.registry import view_classes
 
 if TYPE_CHECKING:
     from core.models import Person
+    from core.services.store import Store
     from gui.context import AppContext
     from gui.lock import IdleLock
     from gui.views.base import DossierView
@@ -66,7 +66,10 @@ def bench_quit() -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """``opening=True``: the window is shown (menus, navigation, "Opening…") before the
+    database and SQLAlchemy are loaded; :meth:`attach_store` then builds the pages."""
+
+    def __init__(self, ctx: AppContext, *, opening: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
         self.person: Person | None = None
@@ -88,12 +91,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.caseload = None
-        if ctx.consultant_mode:
-            from gui.views.caseload import CaseloadView
-
-            self.caseload = CaseloadView(ctx, self)
-            self.caseload.open_requested.connect(self.open_dossier)
-            self._add_page(self.caseload, CASELOAD_KEY, "caseload")
+        self.opening = QLabel(self.stack) if opening else None  # "Opening…"
+        if self.opening is not None:
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self.opening)
+        elif ctx.consultant_mode:
+            self._add_caseload()
         self.views: list[DossierView] = []
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -113,14 +116,36 @@ class MainWindow(QMainWindow):
         self.lock: IdleLock | None = None
         if os.environ.get(BENCH_ENV) == "1":
             self.installEventFilter(FirstPaintSpy(self))
-        if self.caseload is None:
-            self.ensure_views()
-        else:
-            # The caseload paints first; the dossier views are built just after (or at once
-            # when a dossier is opened before that), which keeps the start fast.
-            QTimer.singleShot(VIEWS_DELAY_MS, self.ensure_views)
+        if self.opening is None:
+            self._schedule_views()
         self.retranslate_ui()
         self._restore_geometry()
+        self._update_nav()
+
+    def _add_caseload(self) -> None:
+        from gui.views.caseload import CaseloadView
+
+        self.caseload = CaseloadView(self.ctx, self)
+        self.caseload.open_requested.connect(self.open_dossier)
+        self._add_page(self.caseload, CASELOAD_KEY, "caseload")
+
+    def _schedule_views(self) -> None:
+        # The caseload paints first; the views follow (or come at once when a dossier opens).
+        if self.caseload is None:
+            return self.ensure_views()
+        QTimer.singleShot(VIEWS_DELAY_MS, self.ensure_views)
+
+    def attach_store(self, store: Store) -> None:
+        """The database is open (after the first paint): build the caseload and the views."""
+        self.ctx.store = store
+        if self.opening is not None:
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
+        if self.ctx.consultant_mode:
+            self._add_caseload()
+        self._schedule_views()
+        self.retranslate_ui()
         self._update_nav()
 
     def ensure_views(self) -> None:
@@ -245,6 +270,8 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(_("Language"))
         self.menu_help.setTitle(_("&Help"))
         self.toolbar.setWindowTitle(_("Toolbar"))
+        if self.opening is not None:
+            self.opening.setText(_("Opening…"))
         self.nav.setAccessibleName(_("Sections of the dossier"))
         self.stack.setAccessibleName(_("Dossier section"))
         code = i18n.current_language().code
@@ -271,6 +298,9 @@ class MainWindow(QMainWindow):
         self.act_caseload.setVisible(self.caseload is not None)
         self.act_new.setVisible(self.caseload is not None)
         self.act_export.setEnabled(self.person is not None)
+        ready = self.opening is None  # while opening, nothing that needs the database
+        for act in (self.act_new, self.act_import, self.act_backup, self.act_settings):
+            act.setEnabled(ready)
         self._update_undo()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -337,6 +367,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dossier
     def open_dossier(self, dossier_id: int) -> None:
+        from core.services.dossiers import load_dossier  # not at import: startup cost
+
         self.ensure_views()
         self.save_pending_edits()
         try:
@@ -363,6 +395,8 @@ class MainWindow(QMainWindow):
             if self.caseload is not None:
                 self.caseload.refresh()
             return
+        from core.services.dossiers import load_dossier
+
         try:
             person = load_dossier(self.ctx.store, dossier_id)
         except NotFoundError:
@@ -532,39 +566,9 @@ class MainWindow(QMainWindow):
 
     def restore_from(self, backup: Path) -> None:
         """Close the database, put the backup in its place (checked first), open it again."""
-        from core.db import Database
-        from core.services.backup import restore_backup
-        from core.services.store import Store
+        from gui.restore import restore_into
 
-        db = self.ctx.store.db
-        assert db.path is not None
-        passphrase, kdf_iter, db_path = db.passphrase, db.kdf_iter, db.path
-        dossier_id = self.person.id if self.person is not None else None
-        db.close()
-        try:
-            restore_backup(
-                backup,
-                db_path,
-                passphrase,
-                backups_dir=paths.current().backups,
-                kdf_iter=kdf_iter,
-                keep=self.ctx.settings.backups_keep,
-            )
-            restored = True
-        except DossierError as exc:
-            show_exception(exc, self)
-            restored = False
-        self.ctx.store = Store(
-            Database.open(db_path, passphrase, kdf_iter=kdf_iter), self.ctx.store.actor
-        )
-        if self.caseload is not None:
-            self.caseload.model.store = self.ctx.store
-            self.caseload.refresh()
-        self.ctx.undo_stack.clear()
-        if dossier_id is not None:
-            self.reload_dossier(dossier_id)
-        if restored:
-            self.show_saved(_("Backup restored"))
+        restore_into(self, backup)
 
     # ------------------------------------------------------------------ window state
     def _save_settings(self) -> None:
@@ -581,14 +585,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save_pending_edits():
-            # A typed value was refused: stay open so nothing typed is lost; the message
-            # stands next to the field.
+            # A typed value was refused: stay open (nothing typed lost); the message says why.
             event.ignore()
             return
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
             "ascii"
         )
-        self.ctx.settings.last_dossier = self.person.id if self.person is not None else None
+        if self.opening is None:  # closed while opening: the last dossier stays as it was
+            self.ctx.settings.last_dossier = self.person.id if self.person is not None else None
         self._save_settings()
         if self.lock is not None:
             self.lock.stop()
