@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from core import models as m
 from core.errors import NotFoundError, StorageError, ValidationError
@@ -37,7 +37,7 @@ from core.export.sections import (
 from core.i18n import _
 from core.services.dossiers import find_by_identity, load_dossier
 from core.services.records import get_person
-from core.services.store import Store
+from core.services.store import Store, audit_bulk_insert
 
 EXTENSIONS = {"pdf": ".pdf", "json": ".json", "ics": ".ics", "pip-pdf": ".pdf", "pid-pdf": ".pdf"}
 LOG_KIND = {
@@ -374,6 +374,7 @@ def _write_records(
         rows = data.lists.get(kind, [])
         existing = [] if new else list(getattr(person, _relation(kind)))
         created: list[tuple[dict[str, Any], Any]] = []
+        bulk: list[dict[str, Any]] = []  # records nothing else points to: one INSERT
         for row in rows:
             match = _match(kind, row, existing)
             if match is not None and kind != "intake_topic":
@@ -405,10 +406,15 @@ def _write_records(
             elif kind == "pip_version":
                 max_version += 1
                 obj = m.PipVersion(person_id=pid, version_no=max_version, **values)
+            elif kind not in _REFERENCED:
+                bulk.append({"person_id": pid, **values})
+                continue
             else:
                 obj = LIST_MODELS[kind](person_id=pid, **values)
             session.add(obj)
             created.append((row, obj))
+        if bulk:
+            _insert_audited(session, LIST_MODELS[kind], pid, bulk)
         if kind in _REFERENCED and created:
             # One flush per referenced kind gives the ids later records point to; the rest is
             # written in bulk by the final flush (each flush writes its audit entries).
@@ -418,6 +424,13 @@ def _write_records(
 
 
 _REFERENCED = frozenset({"document", "contact", "pip_version"})
+
+
+def _insert_audited(session: Any, model: Any, pid: int, rows: list[dict[str, Any]]) -> None:
+    ids = session.scalars(
+        insert(model).returning(model.id, sort_by_parameter_order=True), rows
+    ).all()
+    audit_bulk_insert(session, model.__tablename__, pid, list(ids))
 
 
 def _match(kind: str, row: dict[str, Any], existing: list[Any]) -> Any:

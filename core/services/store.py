@@ -96,6 +96,30 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     session.execute(insert(m.AuditEntry), rows)
 
 
+def audit_bulk_insert(session: Session, entity: str, person_id: int, ids: list[int]) -> None:
+    """The entries the flush hook writes, for rows added with a bulk INSERT (no ORM objects,
+    so the hook does not see them): one "create" per row."""
+    actor: Actor = session.info.get("actor") or Actor(ActorKind.SYSTEM.value)
+    now = utcnow()
+    if ids:
+        session.execute(
+            insert(m.AuditEntry),
+            [
+                {
+                    "person_id": person_id,
+                    "at": now,
+                    "actor_kind": actor.kind,
+                    "actor_name": actor.name,
+                    "action": "create",
+                    "entity": entity,
+                    "entity_id": i,
+                    "fields": [],
+                }
+                for i in ids
+            ],
+        )
+
+
 class Store:
     """What every service function takes: the database and the acting person."""
 

@@ -18,6 +18,13 @@ def _export(store, dossier, path):
 
 
 def test_new_dossier_import_audits_every_record_and_keeps_references(store, demo_id, tmp_path):
+    with store.transaction() as session:  # a conversation held with one of the contacts
+        contact = session.scalars(select(m.Contact).where(m.Contact.person_id == demo_id)).first()
+        talk = session.scalars(
+            select(m.Conversation).where(m.Conversation.person_id == demo_id)
+        ).first()
+        assert contact is not None and talk is not None
+        talk.contact_id = contact.id
     data = _export(store, demo_id, tmp_path / "a.json")
     delete_dossier(store, demo_id)
     new_id = ex.apply_import(store, ex.preview_import(store, data))
@@ -38,7 +45,18 @@ def test_new_dossier_import_audits_every_record_and_keeps_references(store, demo
                 )
             )
         )
+        contact_ids = set(
+            session.scalars(select(m.Contact.id).where(m.Contact.person_id == new_id))
+        )
+        talk_contacts = set(
+            session.scalars(
+                select(m.Conversation.contact_id).where(
+                    m.Conversation.person_id == new_id, m.Conversation.contact_id.is_not(None)
+                )
+            )
+        )
     assert hours > 0
+    assert talk_contacts and talk_contacts <= contact_ids
     assert all(entity_id is not None for _e, entity_id in created)
     audited = [e for e, _i in created]
     assert audited.count("hour_entry") == hours
