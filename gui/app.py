@@ -235,16 +235,24 @@ def _run_opening_window(app: QApplication, settings: Settings) -> int:
 
 
 class _AfterFirstPaint(QObject):
-    """Runs ``then`` once, from the event loop, after the window's first paint."""
+    """Runs ``then`` once, from the event loop, after the window's first paint (or after
+    ``FALLBACK_MS`` if the window is not painted, e.g. started minimised)."""
+
+    FALLBACK_MS = 1000
 
     def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
         super().__init__(parent)
         self.then: Callable[[], None] | None = then
+        QTimer.singleShot(self.FALLBACK_MS, self, self.fire)
+
+    def fire(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None
+            then()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.then is not None:
-            then, self.then = self.then, None
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self, self.fire)
         return False
 
 

@@ -84,3 +84,13 @@ def test_the_window_modules_load_no_database_layer():
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_store_opens_even_when_the_window_is_never_painted(qtbot):
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    called = []
+    gui_app._AfterFirstPaint(owner, lambda: called.append(True))
+    qtbot.waitUntil(lambda: called == [True], timeout=5000)
+    assert called == [True]
