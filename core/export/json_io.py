@@ -229,6 +229,7 @@ class ImportData:
     content: dict[str, Any] = field(default_factory=dict)  # the parsed file
 
 
+@functools.cache  # read only; the same for every record of a kind
 def _reverse(model: type) -> dict[str, str]:
     table = model.__tablename__  # type: ignore[attr-defined]
     return {json_name(table, c): c for c in exported_columns(model)}
