@@ -46,7 +46,9 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("“{text}” is not a number.").format(text=text[:30])) from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a number.").format(text=text[:30])
+        ) from None
     if value <= 0:
         raise argparse.ArgumentTypeError(_("Give a number above zero."))
     return value
@@ -97,7 +99,10 @@ def _daily_backup(db: Any) -> None:
     try:
         daily_backup(db, app.backups, Settings.load(app.settings_file).backups_keep)
     except DossierError as exc:
-        print(_("main.py: warning: no backup was made today: {reason}").format(reason=exc), file=sys.stderr)
+        print(
+            _("main.py: warning: no backup was made today: {reason}").format(reason=exc),
+            file=sys.stderr,
+        )
 
 
 # --------------------------------------------------------------------------- commands
@@ -105,7 +110,11 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
     from core.services.demo import create_demo_dossier
 
     dossier = create_demo_dossier(store, args.today)
-    print(json.dumps({"dossier": dossier}) if args.json else _("Demo dossier created: {id}").format(id=dossier))
+    print(
+        json.dumps({"dossier": dossier})
+        if args.json
+        else _("Demo dossier created: {id}").format(id=dossier)
+    )
     return 0
 
 
@@ -133,7 +142,9 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
     if not rows:
         print(_("No dossiers."))
     for r in rows:
-        print(f"{r.id:>6}  {r.name:<32}  {r.gemeente or '':<16}  {r.leerroute or '-':<2}  {r.plicht_status}")
+        print(
+            f"{r.id:>6}  {r.name:<32}  {r.gemeente or '':<16}  {r.leerroute or '-':<2}  {r.plicht_status}"
+        )
     return 0
 
 
@@ -191,7 +202,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             if args.check_only:
                 print(_("The backup is whole (schema {rev}).").format(rev=revision))
                 return 0
-            result = restore_backup(backup, app.database, passphrase, backups_dir=app.backups, keep=_keep())
+            result = restore_backup(
+                backup, app.database, passphrase, backups_dir=app.backups, keep=_keep()
+            )
         except Wrong as exc:
             raise UsageError(str(exc)) from None
     print(_("The backup was checked and restored."))
@@ -214,9 +227,9 @@ def _new_passphrase(args: argparse.Namespace) -> str:
             raise UsageError(_("The two passphrases differ."))
         return first
     raise UsageError(
-        _("Give the new passphrase in the environment variable {env} or with --new-passphrase-file FILE.").format(
-            env=NEW_PASSPHRASE_ENV
-        )
+        _(
+            "Give the new passphrase in the environment variable {env} or with --new-passphrase-file FILE."
+        ).format(env=NEW_PASSPHRASE_ENV)
     )
 
 
@@ -290,11 +303,23 @@ EXTRA_COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description=_("Blauwe Map: your inburgering dossier. Without a command the app window opens."),
+        description=_(
+            "Blauwe Map: your inburgering dossier. Without a command the app window opens."
+        ),
     )
-    parser.add_argument("--data-dir", metavar="PATH", help=_("keep the database, settings, logs and backups here"))
-    parser.add_argument("--passphrase-file", metavar="FILE", help=_("read the passphrase from the first line of FILE"))
-    parser.add_argument("--lang", metavar="CODE", help=_("language of the interface and the output, e.g. nl, ar, ti"))
+    parser.add_argument(
+        "--data-dir", metavar="PATH", help=_("keep the database, settings, logs and backups here")
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=_("read the passphrase from the first line of FILE"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=_("language of the interface and the output, e.g. nl, ar, ti"),
+    )
     parser.add_argument("--verbose", action="store_true", help=_("more detail in the log file"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("gui", help=_("open the app window (the default)"))
@@ -302,26 +327,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help=_("print the new dossier id as JSON"))
     p = sub.add_parser("list", help=_("list the dossiers in the database"))
-    p.add_argument("--search", metavar="TEXT", help=_("only dossiers whose name, BSN, V-number or gemeente matches"))
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        help=_("only dossiers whose name, BSN, V-number or gemeente matches"),
+    )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p = sub.add_parser("deadlines", help=_("every clock of every dossier"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument("--dossier", type=positive_int, metavar="ID", help=_("only this dossier"))
-    p.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help=_("compute as if today were this date"))
-    p.add_argument("--status", choices=("open", "done", "overdue"), help=_("only clocks with this status"))
-    p.add_argument("--within-weeks", type=positive_int, metavar="N", help=_("only clocks due within N weeks"))
+    p.add_argument(
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help=_("compute as if today were this date")
+    )
+    p.add_argument(
+        "--status", choices=("open", "done", "overdue"), help=_("only clocks with this status")
+    )
+    p.add_argument(
+        "--within-weeks", type=positive_int, metavar="N", help=_("only clocks due within N weeks")
+    )
     p = sub.add_parser("backup", help=_("make a backup now and print its path"))
     p = sub.add_parser("restore", help=_("check a backup, then restore it"))
     p.add_argument("path", metavar="PATH", help=_("the backup file"))
-    p.add_argument("--check-only", action="store_true", help=_("only check that the backup is whole"))
+    p.add_argument(
+        "--check-only", action="store_true", help=_("only check that the backup is whole")
+    )
     p = sub.add_parser("passphrase", help=_("change the passphrase (re-encrypts the database)"))
-    p.add_argument("--new-passphrase-file", metavar="FILE", help=_("read the new passphrase from FILE"))
+    p.add_argument(
+        "--new-passphrase-file", metavar="FILE", help=_("read the new passphrase from FILE")
+    )
     p = sub.add_parser("inzage", help=_("everything held about one person, as JSON (AVG inzage)"))
-    p.add_argument("--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier"))
+    p.add_argument(
+        "--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier")
+    )
     p.add_argument("--out", metavar="PATH", required=True, help=_("the JSON file to write"))
-    p.add_argument("--without-documents", action="store_true", help=_("leave out the documents' contents"))
+    p.add_argument(
+        "--without-documents", action="store_true", help=_("leave out the documents' contents")
+    )
     p = sub.add_parser("delete", help=_("delete a dossier for good"))
-    p.add_argument("--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier"))
+    p.add_argument(
+        "--dossier", type=positive_int, metavar="ID", required=True, help=_("the dossier")
+    )
     p.add_argument("--yes", action="store_true", help=_("confirm: this cannot be undone"))
     export_commands.add_parsers(sub)
     for add in EXTRA_COMMANDS.values():
