@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
@@ -129,11 +131,16 @@ def start_dossier(window: MainWindow, ctx: AppContext) -> None:
         window.show_page("caseload")
 
 
+def purge_private_copies(data: Path) -> None:
+    """Remove document copies a crashed session left for opening (they are in clear); only
+    this copy of the app holds the data folder now (the instance lock)."""
+    folder = data / "tmp"
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def backup_in_background(ctx: AppContext) -> None:
-    try:
-        from core.services.backup import daily_backup
-    except ImportError:  # TODO(trust helper): core/services/backup.py missing
-        return
+    from core.services.backup import daily_backup
     from gui.workers import run_in_background
 
     db, folder, keep = ctx.store.db, paths.current().backups, ctx.settings.backups_keep
@@ -147,19 +154,15 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
     app = setup_application()
     chosen = getattr(args, "lang", None)
     apply_language(chosen or settings.language or system_language())
+    from core.instance import InstanceLock
     from gui.dialogs import common
 
-    lock = None
     try:
-        from core.instance import InstanceLock
-    except ImportError:  # TODO(trust helper): core/instance.py missing
-        InstanceLock = None  # type: ignore[assignment,misc]
-    if InstanceLock is not None:
-        try:
-            lock = InstanceLock(paths.current().data).acquire()
-        except DossierError as exc:
-            common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
-            return 1
+        lock = InstanceLock(paths.current().data).acquire()
+    except DossierError as exc:
+        common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+        return 1
+    purge_private_copies(paths.current().data)
     try:
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)
@@ -174,8 +177,7 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
             apply_language(settings.language)
         return _run_window(app, db, settings)
     finally:
-        if lock is not None:
-            lock.release()
+        lock.release()
 
 
 def opens_without_asking(settings: Settings) -> bool:

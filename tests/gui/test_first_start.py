@@ -122,3 +122,14 @@ def test_wrong_environment_passphrase_is_a_clear_message(monkeypatch):
     monkeypatch.setattr(common, "show_message", lambda _p, _t, text, **_k: shown.append(text))
     assert gui_app.open_app_database(Settings(mode="consultant"), kdf_iter=TEST_KDF_ITER) is None
     assert shown == ["The passphrase is wrong."]
+
+
+def test_document_copies_left_by_a_crash_are_removed_at_start(tmp_path):
+    from gui.app import purge_private_copies
+
+    leftover = tmp_path / "tmp"
+    leftover.mkdir()
+    (leftover / "urenverklaring.pdf").write_bytes(b"%PDF-1.4 personal")
+    purge_private_copies(tmp_path)
+    assert not leftover.exists()
+    purge_private_copies(tmp_path)  # nothing left: no error
