@@ -34,7 +34,7 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         for folder in (self.data, self.logs, self.backups, self.config):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # only this user
         return self
 
 
