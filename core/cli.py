@@ -409,31 +409,11 @@ def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
     return 1
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.command in STORELESS_COMMANDS:
-        try:
-            return STORELESS_COMMANDS[args.command](args)
-        except (UsageError, NotFoundError, ValidationError) as exc:
-            print(f"main.py: {exc}", file=sys.stderr)
-            return 2
-        except DossierError as exc:
-            print(f"main.py: {exc}", file=sys.stderr)
-            return 1
-        except Exception as exc:
-            return _unexpected(args, exc)
-    handler = COMMANDS[args.command]
+def _exit_code(args: argparse.Namespace, call: Callable[[], int]) -> int:
+    """Run one step of a command; known problems become a message and an exit code (2: bad
+    arguments or input, 1: data or disk), anything else a logged bug (1)."""
     try:
-        store = open_cli_store(args)
-    except UsageError as exc:
-        print(f"main.py: {exc}", file=sys.stderr)
-        return 2
-    except DossierError as exc:
-        print(f"main.py: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:
-        return _unexpected(args, exc)
-    try:
-        return handler(args, store)
+        return call()
     except (UsageError, NotFoundError, ValidationError) as exc:
         print(f"main.py: {exc}", file=sys.stderr)
         return 2
@@ -442,8 +422,25 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except Exception as exc:
         return _unexpected(args, exc)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command in STORELESS_COMMANDS:
+        return _exit_code(args, lambda: STORELESS_COMMANDS[args.command](args))
+    handler = COMMANDS[args.command]
+    stores: list[Store] = []
+
+    def open_store() -> int:
+        stores.append(open_cli_store(args))
+        return 0
+
+    code = _exit_code(args, open_store)
+    if not stores:
+        return code
+    try:
+        return _exit_code(args, lambda: handler(args, stores[0]))
     finally:
-        store.db.close()
+        stores[0].db.close()
 
 
 def data_arg(value: Any) -> Path | None:

@@ -289,7 +289,7 @@ class Database:
             raise storage_error(exc) from None
         finally:
             raw.close()
-        _fsync(tmp)
+        fsync_path(tmp)
         try:
             tmp.replace(target)
         except OSError as exc:
@@ -381,8 +381,9 @@ def _sqlcipher() -> Any:
     return sqlcipher
 
 
-def _fsync(path: Path) -> None:
-    """Make a freshly written file durable before it is renamed into place."""
+def fsync_path(path: Path) -> None:
+    """Make a freshly written file (or a folder's new entries) durable; a no-op where the
+    platform cannot open it (a folder on Windows)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

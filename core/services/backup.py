@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from core import models as m
 from core import paths
-from core.db import SQLITE_MAGIC, Database, storage_error
+from core.db import SQLITE_MAGIC, Database, fsync_path, storage_error
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
 from core.i18n import _
 
@@ -250,21 +250,6 @@ def verify_backup(path: Path, passphrase: str | None, *, kdf_iter: int | None = 
     return revision
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _keep_replaced(
     db_path: Path, passphrase: str | None, backups_dir: Path, kdf_iter: int | None, keep: int
 ) -> Path | None:
@@ -331,7 +316,7 @@ def restore_backup(
         raise storage_error(exc) from None
     finally:
         staging.unlink(missing_ok=True)
-    _fsync_dir(db_path.parent)
+    fsync_path(db_path.parent)
     rotate(folder, keep)
     log.info("restored a backup of schema %s", revision)
     return RestoreResult(backup, revision, replaced)
