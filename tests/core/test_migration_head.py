@@ -92,3 +92,22 @@ def test_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     con.close()
     assert len(path.read_bytes()) == len(before)
+
+
+def test_downgrade_to_base_drops_every_table_and_upgrade_rebuilds_them(tmp_path):
+    from alembic import command
+
+    from core.db import Database
+    from core.migrations import _config
+
+    db = Database.open(tmp_path / "down.db", None)
+    tables = set(db.table_names())
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert db.table_names() == ["alembic_version"]
+    db.close()
+    again = Database.open(tmp_path / "down.db", None)
+    assert set(again.table_names()) == tables
+    again.close()
