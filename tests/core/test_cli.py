@@ -14,25 +14,13 @@ import pytest
 
 import main
 from core import cli
+from core.rules.clocks import KINDS as CLOCK_KINDS
 from core.session import open_database
 from tests.conftest import TEST_KDF_ITER
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "a long test passphrase"
-KINDS = {
-    "koppeling_due",
-    "housing_due",
-    "pip_due",
-    "termijn_end",
-    "leerroute_change_end",
-    "exam_registration",
-    "exam_result",
-    "ontzorging_end",
-    "map_eindgesprek",
-    "pvt_ondertekening",
-    "z_eindgesprek",
-    "afspraak_due",
-}
+KINDS = set(CLOCK_KINDS)  # the stable codes; tests/core/rules/test_clocks.py pins the list
 
 
 _PYTEST_HANDLERS: list[logging.Handler] = []
