@@ -53,7 +53,7 @@ SPECS: dict[str, Spec] = {
         ),
         Spec(
             "overview",
-            "“Needs attention”: every clock of every dossier",
+            "“Needs attention”: each dossier's first open clock, over all clocks",
             MS,
             200,
             MS,
@@ -62,7 +62,7 @@ SPECS: dict[str, Spec] = {
         ),
         Spec(
             "overview_cold",
-            "“Needs attention”, first time (fills the clock cache)",
+            "“Needs attention”, first time on a new day (fresh process)",
             MS,
             200,
             MS,

@@ -102,31 +102,53 @@ def _scan_names(store: Store) -> None:
 
 
 def measure_overview(store: Store, size: int, today: dt.date) -> list[Figure]:
-    """The overview as the user meets it (cache filled) and the first time (cache empty: once
-    per start of the app and per day)."""
+    """The "needs attention" column as the caseload view asks for it (each dossier's first open clock,
+    over every clock of every dossier): again and again, and the first time in a freshly
+    opened database on a new day. Before that, the one-off computation of every dossier's
+    stored clock plan (after an upgrade or new clock rules), reported in the detail."""
+    from core.db import Database
     from core.services import clock_cache
     from core.services.deadlines import caseload_clocks
 
     base = sample(lambda: _scan_names(store))
+    start = time.perf_counter()
+    computed = clock_cache.rebuild(store)
+    rebuild_s = time.perf_counter() - start
+    clocks = caseload_clocks(store, today)
+    attention = clock_cache.first_open_clocks(store, today)
+    detail = {
+        "clocks": len(clocks),
+        "dossiers_with_open_clocks": len(attention),
+        "overdue_or_running": sum(1 for c in clocks if c.clock.status != "done"),
+    }
+    warm = sample(lambda: clock_cache.first_open_clocks(store, today))
+
+    days = iter(range(1, 10_000))
 
     def cold() -> None:
-        clock_cache.forget(store)
-        caseload_clocks(store, today)
+        fresh = Store(Database.open(store.db.path, None), store.actor)
+        try:
+            day = today + dt.timedelta(days=next(days))
+            start = time.perf_counter()
+            clock_cache.first_open_clocks(fresh, day)
+            timings.append((time.perf_counter() - start) * 1000)
+        finally:
+            fresh.db.close()
 
-    cold_ms = sample(cold, budget_ms=4000, max_repeat=3)
-    clocks = caseload_clocks(store, today)
-    attention = sum(1 for c in clocks if c.clock.status != "done")
-    detail = {"clocks": len(clocks), "needing_attention": attention}
+    timings: list[float] = []
+    sample(cold, budget_ms=3000, max_repeat=5)
     return [
-        Figure(
-            "overview", size, sample(lambda: caseload_clocks(store, today)), base, detail=detail
-        ),
+        Figure("overview", size, warm, base, detail=detail),
         Figure(
             "overview_cold",
             size,
-            cold_ms,
+            min(timings),
             base,
-            note="once per start and per day; the app can fill it in the background",
+            note=(
+                f"a new day in a freshly opened database; computing all {computed:,} stored "
+                f"plans once (after an upgrade) took {rebuild_s:.1f} s, in the background"
+            ),
+            detail={"rebuild_s": round(rebuild_s, 2), "rebuilt_dossiers": computed},
         ),
     ]
 

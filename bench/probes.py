@@ -155,6 +155,7 @@ def memory_probe(db_path: str, baseline: bool) -> dict[str, float]:
     import datetime as dt
 
     from core.db import Database
+    from core.services.clock_cache import first_open_clocks
     from core.services.deadlines import caseload_clocks
     from core.services.dossiers import count_dossiers, list_dossiers, load_dossier
     from core.services.store import Store
@@ -163,7 +164,8 @@ def memory_probe(db_path: str, baseline: bool) -> dict[str, float]:
     if not baseline:
         rows = list_dossiers(store, "", limit=50)
         count_dossiers(store, "")
-        caseload_clocks(store, dt.date(2026, 11, 23))
+        first_open_clocks(store, dt.date(2026, 11, 23))  # the caseload's attention column
+        caseload_clocks(store, dt.date(2026, 11, 23))  # and every clock, as the CLI lists them
         load_dossier(store, rows[0].id)
     store.db.close()
     return {"rss_mb": _rss_mb()}

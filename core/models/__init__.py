@@ -3,6 +3,7 @@
 from core.models.azc import AzcPhase, CoaLocation, Skill, Training, Voorinburgering
 from core.models.background import Ambition, Education, WorkExperience
 from core.models.base import Base
+from core.models.clocks import ClockFresh, StoredClock
 from core.models.contacts import Contact, Conversation
 from core.models.documents import AuditEntry, Document, ExportLog
 from core.models.exams import ExamAttempt
@@ -19,6 +20,7 @@ __all__ = [
     "AuditEntry",
     "AzcPhase",
     "Base",
+    "ClockFresh",
     "CoaLocation",
     "Contact",
     "Conversation",
@@ -36,6 +38,7 @@ __all__ = [
     "Precondition",
     "Provider",
     "Skill",
+    "StoredClock",
     "Training",
     "Verlenging",
     "Voorinburgering",

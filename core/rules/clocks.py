@@ -35,6 +35,8 @@ KIND_LABELS: dict[str, str] = {
     "afspraak_due": N_("Agreement: {detail}"),
 }
 KINDS = tuple(KIND_LABELS)
+DETAIL_LENGTH = 80  # an agreement's text in a clock label is cut here
+PLAN_VERSION = "1"  # raise when clock_plan changes, so stored plans are computed again
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,37 @@ class Clock:
         return None if self.date is None else (self.date - today).days
 
 
-def _status(deadline: dt.date, met: bool, today: dt.date) -> str:
-    if met:
-        return DONE
-    return OVERDUE if today > deadline else OPEN
+@dataclass(frozen=True)
+class PlannedClock:
+    """A clock as the dossier's facts fix it, before the day is known: the same plan answers
+    for every ``today`` (so it can be stored, and only the statuses move with the calendar).
+
+    ``met``: what the clock asks for happened. ``closes``: a window (past it nothing is owed,
+    so it is done, never overdue). ``shown_from``/``shown_until``: the days the clock exists
+    at all (an exam result is only awaited once the exam took place)."""
+
+    kind: str
+    date: dt.date
+    source: str
+    start: dt.date | None = None
+    detail: str = ""
+    met: bool = False
+    closes: bool = False
+    shown_from: dt.date | None = None
+    shown_until: dt.date | None = None
+
+    def shown(self, today: dt.date) -> bool:
+        return (self.shown_from is None or self.shown_from <= today) and (
+            self.shown_until is None or today <= self.shown_until
+        )
+
+    def status(self, today: dt.date) -> str:
+        if self.met or (self.closes and today > self.date):
+            return DONE
+        return OVERDUE if today > self.date else OPEN
+
+    def on(self, today: dt.date) -> Clock:
+        return Clock(self.kind, self.date, self.status(today), self.source, self.start, self.detail)
 
 
 def pip_clock_start(f: DossierFacts) -> dt.date | None:
@@ -127,130 +156,149 @@ def ontzorging_end(f: DossierFacts, t: RuleTable = RULES) -> dt.date | None:
     return max([end, *extended])
 
 
-def _plicht_clocks(f: DossierFacts, today: dt.date, t: RuleTable) -> list[Clock]:
-    out: list[Clock] = []
+def _plicht_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
+    out: list[PlannedClock] = []
     active = f.plicht_status in ACTIVE_PLICHT
     fulfilled = f.plicht_status in FULFILLED
     wi2021 = f.regime == "Wi2021"
     if wi2021 and active:
-        start = pip_clock_start(f)
         due = pip_due_date(f, t)
         if due is not None:
             out.append(
-                Clock("pip_due", due, _status(due, bool(f.pips), today), "seed 003 L430-436", start)
+                PlannedClock(
+                    "pip_due", due, "seed 003 L430-436", pip_clock_start(f), met=bool(f.pips)
+                )
             )
     end = termijn_end(f, t)
     if end is not None and (active or fulfilled):
-        met = fulfilled
         out.append(
-            Clock(
-                "termijn_end",
-                end,
-                _status(end, met, today),
-                "seed 001 L1137-1138",
-                termijn_start(f),
-            )
+            PlannedClock("termijn_end", end, "seed 001 L1137-1138", termijn_start(f), met=fulfilled)
         )
     pip = f.current_pip
     if wi2021 and active and pip is not None:
         change = leerroute_change_end(f, t)
         if change is not None:
             # A window that closes: past it nothing is owed, so it is done, never overdue.
-            status = DONE if today > change else OPEN
             out.append(
-                Clock("leerroute_change_end", change, status, "ext nt2.nl", termijn_start(f))
+                PlannedClock(
+                    "leerroute_change_end", change, "ext nt2.nl", termijn_start(f), closes=True
+                )
             )
         if end is not None:
             if pip.leerroute in ("B", "Z") and not (pip.map_omitted or f.map_omitted_working):
-                met = f.datum_eindgesprek_map is not None
                 out.append(
-                    Clock("map_eindgesprek", end, _status(end, met, today), "seed 001 L3285-3324")
+                    PlannedClock(
+                        "map_eindgesprek",
+                        end,
+                        "seed 001 L3285-3324",
+                        met=f.datum_eindgesprek_map is not None,
+                    )
                 )
-            met = f.datum_ondertekening_pvt is not None
             out.append(
-                Clock("pvt_ondertekening", end, _status(end, met, today), "seed 001 L3169-3175")
+                PlannedClock(
+                    "pvt_ondertekening",
+                    end,
+                    "seed 001 L3169-3175",
+                    met=f.datum_ondertekening_pvt is not None,
+                )
             )
             if pip.leerroute == "Z":
-                met = f.datum_afronding_zroute is not None
-                out.append(Clock("z_eindgesprek", end, _status(end, met, today), "seed 001 L3077"))
+                out.append(
+                    PlannedClock(
+                        "z_eindgesprek",
+                        end,
+                        "seed 001 L3077",
+                        met=f.datum_afronding_zroute is not None,
+                    )
+                )
     return out
 
 
-def _exam_clocks(f: DossierFacts, today: dt.date, t: RuleTable) -> list[Clock]:
-    out: list[Clock] = []
+def _exam_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
+    out: list[PlannedClock] = []
     for exam in f.exams:
         if exam.planned_date is None:
             continue
         has_result = exam.resultaat is not None
         reg = exam_registration_deadline(exam, t)
-        if reg is not None and not has_result and exam.planned_date >= today:
-            met = exam.registration_date is not None
+        if reg is not None and not has_result:
+            # Only until the exam day: afterwards the registration is history.
             out.append(
-                Clock(
+                PlannedClock(
                     "exam_registration",
                     reg,
-                    _status(reg, met, today),
                     "ext inburgeren.nl",
                     detail=exam.onderdeel,
+                    met=exam.registration_date is not None,
+                    shown_until=exam.planned_date,
                 )
             )
         due = exam_result_due(exam, t)
-        if due is not None and exam.planned_date <= today:
+        if due is not None:
+            # Only from the exam day: before it no result is awaited.
             out.append(
-                Clock(
+                PlannedClock(
                     "exam_result",
                     due,
-                    _status(due, has_result, today),
                     "ext DUO",
                     exam.planned_date,
                     detail=exam.onderdeel,
+                    met=has_result,
+                    shown_from=exam.planned_date,
                 )
             )
     return out
 
 
-def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Clock]:
-    """Every clock of the dossier, sorted by date (clocks without a date last)."""
-    out: list[Clock] = []
+def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
+    """Every clock the dossier can have, whatever the day, sorted by date."""
+    out: list[PlannedClock] = []
     asiel = f.doelgroep == "Asielstatushouder"
     if asiel and f.vergunning_date:
         due = add_weeks(f.vergunning_date, t.koppeling_weeks)
         out.append(
-            Clock(
+            PlannedClock(
                 "koppeling_due",
                 due,
-                _status(due, f.koppeling_date is not None, today),
                 "seed 001 L1057-1058",
                 f.vergunning_date,
+                met=f.koppeling_date is not None,
             )
         )
     if asiel and f.koppeling_date:
         due = add_weeks(f.koppeling_date, t.housing_weeks)
         out.append(
-            Clock(
+            PlannedClock(
                 "housing_due",
                 due,
-                _status(due, f.huisvesting_date is not None, today),
                 "seed 001 L1058-1059",
                 f.koppeling_date,
+                met=f.huisvesting_date is not None,
             )
         )
-    out.extend(_plicht_clocks(f, today, t))
-    out.extend(_exam_clocks(f, today, t))
+    out.extend(_plicht_clocks(f, t))
+    out.extend(_exam_clocks(f, t))
     end = ontzorging_end(f, t)
     if asiel and end is not None:
-        status = DONE if today > end else OPEN
-        out.append(Clock("ontzorging_end", end, status, "seed 004 L1486-1503", f.bijstand_start))
+        out.append(
+            PlannedClock(
+                "ontzorging_end", end, "seed 004 L1486-1503", f.bijstand_start, closes=True
+            )
+        )
     for a in f.afspraken:
         if a.due_date is not None and a.status != "vervallen":
-            met = a.status == "gedaan"
             out.append(
-                Clock(
+                PlannedClock(
                     "afspraak_due",
                     a.due_date,
-                    _status(a.due_date, met, today),
                     "seed 004 L1444-1479",
-                    detail=a.text[:80],
+                    detail=a.text[:DETAIL_LENGTH],
+                    met=a.status == "gedaan",
                 )
             )
-    return sorted(out, key=lambda c: (c.date is None, c.date or dt.date.max, c.kind))
+    return sorted(out, key=lambda c: (c.date, c.kind))
+
+
+def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Clock]:
+    """Every clock of the dossier on ``today``, sorted by date."""
+    return [p.on(today) for p in clock_plan(f, t) if p.shown(today)]

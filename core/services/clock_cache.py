@@ -1,36 +1,53 @@
 """Every clock of every dossier, fast enough for a caseload of 10,000 (issue 7).
 
-Two things make the "needs attention" overview fast:
-
-* **A lean loader.** The clocks need eleven small collections per dossier. Loading them as ORM
-  objects costs ~1.7 ms a dossier; here each collection is one Core query per block of dossiers,
-  and the rows (which carry the same attribute names as the models) are handed to the one and
-  only :func:`core.services.facts.dossier_facts` through a read-only stand-in for ``Person``.
-  The facts, and so the clocks, are exactly those of the ORM path (a test compares them).
-* **A cache per open database.** Clocks only change when a dossier changes or the day changes.
-  Every change made through the store leaves an audit entry with its dossier id (``store.py``),
-  in this process or in another one (the command line). Before answering, the cache reads three
-  cheap numbers (the highest audit id, the number of dossiers, the highest dossier id); when
-  they moved, only the dossiers named by the new audit entries are computed again. A new day, or
-  anything the audit trail cannot explain, recomputes everything.
+* **Stored plans.** A dossier's clocks depend on the day only through their statuses (and the
+  days an exam clock is shown), so ``core.rules.clocks.clock_plan`` states them once, without
+  the day, and they are stored per dossier (``core.models.clocks``). The overview reads them and
+  decides the statuses for today in SQL: a new day, or a new start of the app, costs one query.
+* **Fresh marks.** Every audited change of a dossier removes the dossier's mark in the same
+  transaction (``core.services.store``); :func:`refresh` computes the unmarked dossiers again
+  before anything is read, so a change made here or by another process (the command line) is
+  always seen. A new version of the clock rules (``plan_version``) leaves every mark stale.
+* **A lean loader.** Computing a plan needs eleven small collections per dossier. Loading them as
+  ORM objects costs ~1.7 ms a dossier; here each collection is one Core query per block of
+  dossiers, and the rows (which carry the same attribute names as the models) are handed to the
+  one and only :func:`core.services.facts.dossier_facts` through a read-only stand-in for
+  ``Person``. The facts, and so the clocks, are exactly those of the ORM path (a test checks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import DateTime, LargeBinary, func, select
+from sqlalchemy import (
+    DateTime,
+    LargeBinary,
+    and_,
+    case,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from core import models as m
-from core.db import Database
-from core.rules.clocks import Clock, all_clocks
+from core.rules.clocks import (
+    DONE,
+    OPEN,
+    OVERDUE,
+    PLAN_VERSION,
+    Clock,
+    PlannedClock,
+    all_clocks,
+    clock_plan,
+)
 from core.rules.facts import DossierFacts
+from core.rules.table import RULESET_VERSION
 from core.services.facts import dossier_facts
 from core.services.store import Store
 
@@ -127,97 +144,172 @@ def caseload_facts(
         yield person.id, person.display_name, dossier_facts(person, include_hours=False)  # type: ignore[arg-type]
 
 
-# --------------------------------------------------------------------------- the cache
-@dataclass
-class _State:
-    today: dt.date | None = None
-    token: tuple[int, int, int] | None = None  # (max audit id, number of dossiers, max dossier id)
-    clocks: dict[int, list[DossierClock]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+# --------------------------------------------------------------------------- stored plans
+REFRESH_BLOCK = 500  # dossiers per write transaction: a rebuild never holds the lock for long
 
 
-_STATES: weakref.WeakKeyDictionary[Database, _State] = weakref.WeakKeyDictionary()
-_STATES_LOCK = threading.Lock()
+def plan_version() -> str:
+    """Changes whenever the stored plans could differ: the plan code or the rule table."""
+    return f"{PLAN_VERSION}/{RULESET_VERSION}"
 
 
-def _state(db: Database) -> _State:
-    with _STATES_LOCK:
-        state = _STATES.get(db)
-        if state is None:
-            state = _STATES[db] = _State()
-        return state
+def order_key(position: int, p: PlannedClock) -> str:
+    """Sorts as the plan does (date, kind, position) and carries what a label needs."""
+    return f"{p.date.isoformat()}|{p.kind}|{position:03d}|{p.detail}"
 
 
-def _token(session: Session) -> tuple[int, int, int]:
-    audit = session.scalar(select(func.max(m.AuditEntry.id))) or 0
-    count, top = session.execute(
-        select(func.count(), func.max(m.Person.id)).select_from(m.Person)
-    ).one()
-    return int(audit), int(count or 0), int(top or 0)
+def _plan_row(pid: int, position: int, p: PlannedClock) -> dict[str, Any]:
+    return {
+        "person_id": pid,
+        "kind": p.kind,
+        "date": p.date,
+        "source": p.source,
+        "start": p.start,
+        "detail": p.detail,
+        "met": p.met,
+        "closes": p.closes,
+        "shown_from": p.shown_from,
+        "shown_until": p.shown_until,
+        "order_key": order_key(position, p),
+    }
 
 
-def _compute(
-    session: Session, today: dt.date, ids: Iterable[int] | None
-) -> dict[int, list[DossierClock]]:
-    from core.services.deadlines import DossierClock
+def _stale_ids(session: Session, version: str, limit: int) -> list[int]:
+    fresh = m.ClockFresh
+    query = (
+        select(m.Person.id)
+        .outerjoin(fresh, fresh.person_id == m.Person.id)
+        .where(or_(fresh.person_id.is_(None), fresh.plan_version != version))
+        .order_by(m.Person.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
 
-    out: dict[int, list[DossierClock]] = {}
-    for pid, name, facts in caseload_facts(session, ids):
-        out[pid] = [DossierClock(pid, name, clock) for clock in all_clocks(facts, today)]
-    return out
+
+def refresh(store: Store, block: int = REFRESH_BLOCK) -> int:
+    """Compute the plans of every dossier without a fresh mark; returns how many.
+
+    Each block is one transaction that first deletes the old rows, which takes the write lock,
+    and only then reads the facts: no change can slip in between reading and marking."""
+    version = plan_version()
+    done = 0
+    while True:
+        with store.read() as session:
+            stale = _stale_ids(session, version, block)
+        if not stale:
+            return done
+        with store.db.session() as session:
+            session.execute(delete(m.StoredClock).where(m.StoredClock.person_id.in_(stale)))
+            session.execute(delete(m.ClockFresh).where(m.ClockFresh.person_id.in_(stale)))
+            rows: list[dict[str, Any]] = []
+            marks: list[dict[str, Any]] = []
+            for pid, _name, facts in caseload_facts(session, stale):
+                rows.extend(_plan_row(pid, i, p) for i, p in enumerate(clock_plan(facts)))
+                marks.append({"person_id": pid, "plan_version": version})
+            if rows:
+                session.execute(insert(m.StoredClock), rows)
+            if marks:
+                session.execute(insert(m.ClockFresh), marks)
+        done += len(stale)
 
 
-def _refresh(state: _State, session: Session, today: dt.date) -> None:
-    """Bring the cache up to date; the token is read before the data, so a change committed in
-    between is seen now and (harmlessly) computed again next time."""
-    token = _token(session)
-    if state.token == token and state.today == today:
-        return
-    old = state.token
-    if old is None or state.today != today or token[0] < old[0]:
-        state.clocks = _compute(session, today, None)
-    else:
-        changed: set[int] = set(
-            session.scalars(
-                select(m.AuditEntry.person_id)
-                .where(m.AuditEntry.id > old[0], m.AuditEntry.person_id.is_not(None))
-                .distinct()
-            )
-        )
-        if token[1:] != old[1:]:
-            existing = set(session.scalars(select(m.Person.id)))
-            for gone in set(state.clocks) - existing:
-                del state.clocks[gone]
-            changed |= existing - set(state.clocks)
-            changed &= existing
-        for pid in changed:
-            state.clocks.pop(pid, None)
-        state.clocks.update(_compute(session, today, changed))
-    state.token, state.today = token, today
+def rebuild(store: Store) -> int:
+    """Compute every dossier's plan again (after a repair, or to measure it)."""
+    with store.db.session() as session:
+        session.execute(delete(m.ClockFresh))
+    return refresh(store)
+
+
+def _shown(today: dt.date) -> Any:
+    c = m.StoredClock
+    return and_(
+        or_(c.shown_from.is_(None), c.shown_from <= today),
+        or_(c.shown_until.is_(None), c.shown_until >= today),
+    )
+
+
+def _status_sql(today: dt.date) -> Any:
+    """``PlannedClock.status`` in SQL (a test holds the two together)."""
+    c = m.StoredClock
+    return case(
+        (c.met, DONE),
+        (and_(c.closes, c.date < today), DONE),
+        (c.date < today, OVERDUE),
+        else_=OPEN,
+    )
+
+
+def _name(given: str | None, family: str | None) -> str:
+    return " ".join(p for p in (given, family) if p).strip()
 
 
 def cached_caseload_clocks(store: Store, today: dt.date) -> list[DossierClock]:
-    """Every clock of every dossier, in dossier order (as ``deadlines.caseload_clocks``)."""
-    state = _state(store.db)
-    with state.lock, store.read() as session:
-        _refresh(state, session, today)
-        out: list[DossierClock] = []
-        for pid in sorted(state.clocks):
-            out.extend(state.clocks[pid])
-        return out
+    """Every clock of every dossier on ``today``, in dossier order (as ``deadlines.caseload_clocks``)."""
+    from core.services.deadlines import DossierClock
+
+    refresh(store)
+    c, p = m.StoredClock, m.Person
+    query = (
+        select(
+            c.person_id,
+            p.given_names,
+            p.family_name,
+            c.kind,
+            c.date,
+            _status_sql(today),
+            c.source,
+            c.start,
+            c.detail,
+        )
+        .join(p, p.id == c.person_id)
+        .where(_shown(today))
+        .order_by(c.person_id, c.date, c.kind, c.id)
+    )
+    out: list[DossierClock] = []
+    with store.read() as session:
+        for pid, given, family, kind, date, status, source, start, detail in session.execute(query):
+            clock = Clock(kind, date, status, source, start, detail)
+            out.append(DossierClock(pid, _name(given, family), clock))
+    return out
+
+
+def _open_on(c: Any, today: dt.date) -> Any:
+    """Not done on ``today`` and shown then (``PlannedClock.status``/``shown`` in SQL). Written
+    so the covering index ``ix_clock_open`` answers it without reading the table."""
+    return and_(
+        c.met == false(),
+        or_(c.closes == false(), c.date >= today),
+        or_(c.shown_from.is_(None), c.shown_from <= today),
+        or_(c.shown_until.is_(None), c.shown_until >= today),
+    )
+
+
+def first_open_clocks(store: Store, today: dt.date) -> dict[int, Clock]:
+    """Dossier id → its first clock on ``today`` that is not done (overdue or running), for
+    every dossier that has one: what the caseload's "needs attention" column shows.
+
+    One GROUP BY over the covering index ``ix_clock_open``; the minimum ``order_key`` is the
+    first open clock in plan order, as ``all_clocks`` lists them. It costs the same on the first
+    start of a day as later. Only ``source`` and ``start`` are left empty (no label uses them)."""
+    refresh(store)
+    c = m.StoredClock
+    query = (
+        select(c.person_id, func.min(c.order_key)).where(_open_on(c, today)).group_by(c.person_id)
+    )
+    out: dict[int, Clock] = {}
+    with store.read() as session:
+        for pid, key in session.execute(query):
+            day, kind, _position, detail = key.split("|", 3)
+            date = dt.date.fromisoformat(day)
+            out[pid] = Clock(kind, date, OVERDUE if date < today else OPEN, "", None, detail)
+    return out
 
 
 def dossier_clocks(store: Store, dossier_id: int, today: dt.date) -> list[Clock]:
-    """The clocks of one dossier, computed now (no cache)."""
+    """The clocks of one dossier, computed now (not from the stored plans)."""
     with store.read() as session:
         return [
             c
             for _pid, _name, facts in caseload_facts(session, [dossier_id])
             for c in all_clocks(facts, today)
         ]
-
-
-def forget(store: Store) -> None:
-    """Drop the cache of this database (after a restore from a backup, for instance)."""
-    with _STATES_LOCK:
-        _STATES.pop(store.db, None)

@@ -95,7 +95,9 @@ def inzage(store: Store, dossier_id: int, *, with_document_contents: bool = True
             table: Any = model
             rows = list(
                 session.scalars(
-                    select(table).where(table.person_id == dossier_id).order_by(table.id)
+                    select(table)
+                    .where(table.person_id == dossier_id)
+                    .order_by(*table.__mapper__.primary_key)
                 )
             )
             if rows:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import delete, event, insert, inspect
 from sqlalchemy.orm import Session
 
 from core import models as m
@@ -30,7 +30,7 @@ class Actor:
     name: str | None = None
 
 
-_AUDITED_SKIP = (m.AuditEntry, m.ExportLog)
+_AUDITED_SKIP = (m.AuditEntry, m.ExportLog, m.StoredClock, m.ClockFresh)
 
 
 def _person_id(obj: Any) -> int | None:
@@ -74,8 +74,19 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     )
 
 
+def mark_clocks_stale(session: Session, person_ids: set[int | None]) -> None:
+    """The stored clock plans of these dossiers are out of date (``core.services.clock_cache``
+    computes them again). Runs in the transaction of the change, so the two never disagree."""
+    ids = sorted(i for i in person_ids if i is not None)
+    if ids:
+        session.execute(delete(m.ClockFresh).where(m.ClockFresh.person_id.in_(ids)))
+
+
 def _after_flush(session: Session, _ctx: Any) -> None:
     pending = session.info.pop("audit_pending", [])
+    # Audit entries added by hand (for bulk UPDATEs the hook cannot see) name a change too.
+    manual = {o.person_id for o in session.new if isinstance(o, m.AuditEntry)}
+    mark_clocks_stale(session, manual | {_person_id(obj) for obj, *_rest in pending})
     if not pending:
         return
     now = utcnow()
@@ -102,6 +113,7 @@ def audit_bulk_insert(session: Session, entity: str, person_id: int, ids: list[i
     actor: Actor = session.info.get("actor") or Actor(ActorKind.SYSTEM.value)
     now = utcnow()
     if ids:
+        mark_clocks_stale(session, {person_id})
         session.execute(
             insert(m.AuditEntry),
             [

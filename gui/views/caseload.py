@@ -31,8 +31,8 @@ from core.errors import ValidationError
 from core.i18n import _, isolate, ngettext
 from core.labels import choices
 from core.models import enums as e
-from core.rules.clocks import DONE
-from core.services.deadlines import caseload_clocks
+from core.rules.clocks import DONE, Clock
+from core.services.clock_cache import first_open_clocks
 from core.services.dossiers import create_dossier, delete_dossier
 from gui.dialogs import common
 from gui.errors import show_exception
@@ -47,17 +47,15 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 150
 
 
-def attention_map(clocks: list[Any], today: dt.date, weeks: int) -> dict[int, str]:
-    """Dossier id → the first clock that is overdue or ends within ``weeks``."""
+def attention_map(first_open: dict[int, Clock], today: dt.date, weeks: int) -> dict[int, str]:
+    """Dossier id → the label of its first open clock, when that is overdue or ends within
+    ``weeks`` (``first_open``: each dossier's first clock that is not done)."""
     limit = today + dt.timedelta(weeks=weeks)
-    best: dict[int, Any] = {}
-    for dc in clocks:
-        c = dc.clock
-        if c.status == DONE or c.date is None or c.date > limit:
-            continue
-        if dc.dossier not in best or c.date < best[dc.dossier].date:
-            best[dc.dossier] = c
-    return {pid: c.text() for pid, c in best.items()}
+    return {
+        pid: c.text()
+        for pid, c in first_open.items()
+        if c.status != DONE and c.date is not None and c.date <= limit
+    }
 
 
 class CaseloadTable(QTableView):
@@ -143,7 +141,7 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = CaseloadModel(ctx.store, self)
-        self._clocks: list[Any] | None = None
+        self._clocks: dict[int, Clock] | None = None
         self._clocks_running = False
 
         self.heading = heading(self, 17)
@@ -290,18 +288,19 @@ class CaseloadView(QWidget):
             self.table.selectRow(0)
 
     def load_attention(self) -> None:
-        """Every clock of the caseload, computed in a worker; the table fills it in when done."""
+        """Each dossier's first clock that is not done, read in a worker from the stored clock
+        plans; the table fills it in when done."""
         if self._clocks_running:
             return
         self._clocks_running = True
         store, today = self.ctx.store, self.ctx.today()
         run_in_background(
-            lambda _progress: caseload_clocks(store, today),
+            lambda _progress: first_open_clocks(store, today),
             self._clocks_loaded,
             self._clocks_failed,
         )
 
-    def _clocks_loaded(self, clocks: list[Any]) -> None:
+    def _clocks_loaded(self, clocks: dict[int, Clock]) -> None:
         self._clocks_running = False
         self._clocks = clocks
         self._apply_attention()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core import cli, paths
+from core import cli, migrations, paths
 from core.db import SQLITE_MAGIC, Database
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
 from core.services import backup as b
@@ -67,7 +67,7 @@ def test_a_backup_of_an_encrypted_database_is_encrypted_and_whole(enc_store, bac
     assert path.name == "blauwemap-20261123-120000-manual.db"
     assert not path.read_bytes().startswith(SQLITE_MAGIC)
     assert BSN.encode() not in path.read_bytes()
-    assert b.verify_backup(path, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == "0001"
+    assert b.verify_backup(path, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == migrations.HEAD
     assert Database.contains_row(
         path, TEST_PASSPHRASE, "person", "bsn", BSN, kdf_iter=TEST_KDF_ITER
     )
@@ -79,7 +79,7 @@ def test_a_backup_of_a_plain_database_is_a_self_contained_file(store, dossier, b
     data = path.read_bytes()
     assert data.startswith(SQLITE_MAGIC)
     assert data[18:20] == b"\x01\x01"  # rollback journal, not WAL: no side files needed
-    assert b.verify_backup(path, None) == "0001"
+    assert b.verify_backup(path, None) == migrations.HEAD
     assert sorted(p.name for p in backups.iterdir()) == [path.name]
 
 
@@ -92,7 +92,7 @@ def test_two_backups_in_the_same_second_do_not_overwrite_each_other(store, dossi
 
 def test_rotation_keeps_the_newest_of_each_kind(store, dossier, backups):
     before_migration = b.make_backup(
-        store.db, backups, b.MIGRATION, revision="0001", now=NOON - dt.timedelta(days=30)
+        store.db, backups, b.MIGRATION, revision=migrations.HEAD, now=NOON - dt.timedelta(days=30)
     )
     made = [
         b.make_backup(store.db, backups, b.DAILY, now=NOON + dt.timedelta(days=n), keep=3)
@@ -101,7 +101,7 @@ def test_rotation_keeps_the_newest_of_each_kind(store, dossier, backups):
     infos = b.list_backups(backups)
     assert [i.path for i in infos if i.reason == b.DAILY] == made[:2:-1]
     assert [i.path for i in infos if i.reason == b.MIGRATION] == [before_migration]
-    assert infos[-1].revision == "0001"
+    assert infos[-1].revision == migrations.HEAD
     (backups / "notes.txt").write_text("not a backup", encoding="utf-8")
     assert b.rotate(backups, 1) == [made[4], made[3]]
     assert (backups / "notes.txt").exists()
@@ -201,7 +201,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_database(tmp_path
     result = b.restore_backup(
         saved, db_path, TEST_PASSPHRASE, backups_dir=backups, kdf_iter=TEST_KDF_ITER
     )
-    assert result.revision == "0001" and result.restored_from == saved
+    assert result.revision == migrations.HEAD and result.restored_from == saved
     db = Database.open(db_path, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     assert _names(Store(db)) == [NAME]
     db.close()
@@ -260,7 +260,7 @@ def test_cli_backup_then_restore(store, dossier, capsys):
     assert _cli("backup") == 0
     made = Path(capsys.readouterr().out.strip())
     assert made.parent == paths.current().backups and made.exists()
-    assert b.verify_backup(made, None) == "0001"
+    assert b.verify_backup(made, None) == migrations.HEAD
 
     assert _cli("delete", "--dossier", str(dossier), "--yes") == 0
     out = capsys.readouterr().out

@@ -1,16 +1,23 @@
-"""The caseload's clocks come from a lean loader and a cache; they must equal the ORM path and
-follow every change, in this process or another one."""
+"""The caseload's clocks come from a lean loader and stored plans; they must equal the ORM path,
+follow every change (in this process or another one) and every new day."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core import models as m
 from core.db import Database
+from core.rules.clocks import all_clocks
 from core.services import records as rec
-from core.services.clock_cache import caseload_facts, forget
+from core.services.clock_cache import (
+    caseload_facts,
+    first_open_clocks,
+    plan_version,
+    rebuild,
+    refresh,
+)
 from core.services.deadlines import _CLOCK_LOAD, caseload_clocks
 from core.services.demo import create_demo_dossier
 from core.services.dossiers import create_dossier, delete_dossier
@@ -125,7 +132,79 @@ def test_a_new_day_recomputes_the_statuses(store, demo_id):
     assert (today, later) == (["open"], ["overdue"])
 
 
-def test_forget_and_a_fresh_cache_give_the_same_answer(store, demo_id):
+def test_a_rebuild_gives_the_same_answer(store, demo_id):
     first = _summary(caseload_clocks(store, TODAY))
-    forget(store)
+    assert rebuild(store) == 1
     assert _summary(caseload_clocks(store, TODAY)) == first
+
+
+def _fresh(store):
+    with store.read() as session:
+        rows = session.execute(select(m.ClockFresh.person_id, m.ClockFresh.plan_version))
+        return {pid: version for pid, version in rows}
+
+
+def test_a_change_removes_the_fresh_mark_in_its_own_transaction(store, demo_id):
+    other = create_demo_dossier(store, TODAY)
+    assert refresh(store) == 2
+    assert _fresh(store) == {demo_id: plan_version(), other: plan_version()}
+    assert refresh(store) == 0  # nothing changed, nothing computed
+    rec.add_record(store, demo_id, "afspraak", {"text": "Call the school"})
+    assert _fresh(store) == {other: plan_version()}
+    assert refresh(store) == 1
+
+
+def test_new_clock_rules_recompute_every_plan(store, demo_id, monkeypatch):
+    refresh(store)
+    with store.db.session() as session:  # as a database written by an older version
+        session.execute(m.ClockFresh.__table__.update().values(plan_version="0/old-rules"))
+    assert refresh(store) == 1
+    assert _fresh(store) == {demo_id: plan_version()}
+
+
+def test_deleting_a_dossier_deletes_its_stored_clocks(store, demo_id):
+    refresh(store)
+    delete_dossier(store, demo_id)
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(m.StoredClock)) == 0
+        assert session.scalar(select(func.count()).select_from(m.ClockFresh)) == 0
+
+
+def _python_first_open(store, day):
+    """Each dossier's first clock that is not done, straight from the rules."""
+    out = {}
+    for dc in caseload_clocks(store, day):
+        if dc.clock.status != "done" and dc.dossier not in out:
+            out[dc.dossier] = (dc.clock.kind, dc.clock.date, dc.clock.status, dc.clock.detail)
+    return out
+
+
+def test_first_open_clocks_in_sql_equal_the_rules_on_every_day(store, demo_id):
+    for offset in (-400, 0):
+        create_demo_dossier(store, TODAY + dt.timedelta(days=offset))
+    rec.add_record(store, demo_id, "afspraak", {"text": "Same day, second", "due_date": TODAY})
+    rec.add_record(store, demo_id, "afspraak", {"text": "Same day, first", "due_date": TODAY})
+    checked = 0
+    for weeks in range(-120, 200, 3):  # every kind of clock passes through every status
+        day = TODAY + dt.timedelta(weeks=weeks)
+        sql = {
+            pid: (c.kind, c.date, c.status, c.detail)
+            for pid, c in first_open_clocks(store, day).items()
+        }
+        assert sql == _python_first_open(store, day), day
+        checked += len(sql)
+    assert checked > 100
+
+
+def test_every_stored_status_equals_the_rules_on_every_day(store, demo_id):
+    create_demo_dossier(store, TODAY - dt.timedelta(days=900))
+    for weeks in range(-120, 200, 7):
+        day = TODAY + dt.timedelta(weeks=weeks)
+        stored = _summary(caseload_clocks(store, day))
+        computed = []
+        with store.read() as session:
+            for pid, name, facts in caseload_facts(session):
+                computed += [
+                    (pid, name, c.kind, c.date, c.status, c.detail) for c in all_clocks(facts, day)
+                ]
+        assert stored == computed, day

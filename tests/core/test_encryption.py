@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core import cli, paths
+from core import cli, migrations, paths
 from core.db import SQLITE_MAGIC, Database
 from core.errors import ValidationError, WrongPassphraseError
 from core.logsetup import setup_logging
@@ -135,8 +135,8 @@ def test_rekey_changes_the_passphrase_and_the_old_one_stops_working(encrypted_db
     reopened.close()
     assert names == [" ".join(DEMO_NAME)]
     # backups keep the key they were made with
-    assert b.verify_backup(new_backup, NEW_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == "0001"
-    assert b.verify_backup(old_backup, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == "0001"
+    assert b.verify_backup(new_backup, NEW_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == migrations.HEAD
+    assert b.verify_backup(old_backup, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER) == migrations.HEAD
     with pytest.raises(WrongPassphraseError, match="in use then"):
         b.verify_backup(old_backup, NEW_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
 

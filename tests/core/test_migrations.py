@@ -26,6 +26,7 @@ from core.session import open_database
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCHEMA_FILES = sorted(DATA.glob("schema_*.db"))
+LAST = SCHEMA_FILES[-1].stem.removeprefix("schema_")  # the newest released revision
 
 
 def _copy(src: Path, tmp_path: Path) -> Path:
@@ -111,7 +112,7 @@ BOGUS_FAILING = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9001"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -129,7 +130,7 @@ BOGUS_BATCH = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9001"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -151,11 +152,11 @@ def bogus_revision(tmp_path, monkeypatch):
         shutil.copytree(
             migrations.SCRIPT_LOCATION, scripts, ignore=shutil.ignore_patterns("__pycache__")
         )
-        (scripts / "versions" / "0002_bogus.py").write_text(
+        (scripts / "versions" / "9001_bogus.py").write_text(
             source.format(down=migrations.HEAD), encoding="utf-8"
         )
         monkeypatch.setattr(migrations, "SCRIPT_LOCATION", scripts)
-        monkeypatch.setattr(migrations, "HEAD", "0002")
+        monkeypatch.setattr(migrations, "HEAD", "9001")
 
     return install
 
@@ -172,14 +173,14 @@ def test_a_failed_migration_rolls_back_and_keeps_the_backup(tmp_path, bogus_revi
     try:
         assert "bogus" not in [r[1] for r in conn.execute("PRAGMA table_info(person)")]
         assert conn.execute("SELECT family_name FROM person").fetchall() == [("Fikre Testdossier",)]
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(LAST,)]
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     finally:
         conn.close()
     # the backup taken before the attempt is kept and is whole
     kept = backup_service.list_backups(paths.current().backups)
-    assert [(b.reason, b.revision) for b in kept] == [("migration", "0001")]
-    assert backup_service.verify_backup(kept[0].path, None) == "0001"
+    assert [(b.reason, b.revision) for b in kept] == [("migration", LAST)]
+    assert backup_service.verify_backup(kept[0].path, None) == LAST
     assert Database.contains_row(kept[0].path, None, "person", "bsn", "123456782")
 
 
@@ -189,14 +190,14 @@ def test_a_migration_that_recreates_a_table_keeps_the_child_rows(tmp_path, bogus
     bogus_revision(BOGUS_BATCH)
     db = open_database(path, None)
     try:
-        assert schema_revision(db) == "0002"
+        assert schema_revision(db) == "9001"
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # on again
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:
         db.close()
     after = _counts(path)
-    for table in ("hour_entry", "contact", "document", "person", "audit_entry"):
+    for table in ("hour_entry", "contact", "document", "person", "audit_entry", "clock"):
         assert after[table] == before[table] > 0, table
 
 

@@ -5,7 +5,7 @@ Run once, when a revision is released, and commit the file; never rebuild an old
 for the files people have on their laptops). The rows are written with plain SQL in the columns
 of that revision, not through today's models, so the script keeps working as the models change:
 
-    .venv/bin/python tests/data/make_schema_db.py 0001
+    .venv/bin/python tests/data/make_schema_db.py 0002
 
 Everyone in it is made up; the BSN passes the elfproef but belongs to no one we know of.
 """
@@ -115,8 +115,33 @@ ROWS_0001: list[tuple[str, dict[str, object]]] = [
 ]
 
 
+# 0002 adds the stored clock plans (derived data): one clock and its fresh mark.
+ROWS_0002: list[tuple[str, dict[str, object]]] = [
+    *ROWS_0001,
+    (
+        "clock",
+        {
+            "id": 1,
+            "person_id": 1,
+            "kind": "termijn_end",
+            "date": "2027-06-01",
+            "source": "seed 001 L1137-1138",
+            "start": "2024-06-01",
+            "detail": "",
+            "met": 0,
+            "closes": 0,
+            "shown_from": None,
+            "shown_until": None,
+            "order_key": "2027-06-01|termijn_end|000|",
+        },
+    ),
+    ("clock_fresh", {"person_id": 1, "plan_version": "0/schema-test"}),
+]
+ROWS = {"0001": ROWS_0001, "0002": ROWS_0002}
+
+
 def build(revision: str, target: Path) -> Path:
-    if revision != "0001":
+    if revision not in ROWS:
         raise SystemExit(f"no rows written for revision {revision} yet: add ROWS_{revision}")
     work = target.with_name(target.name + ".building")
     for side in ("", "-wal", "-shm", "-journal"):
@@ -126,7 +151,7 @@ def build(revision: str, target: Path) -> Path:
     db.close()
     conn = sqlite3.connect(work)
     with conn:
-        for table, row in ROWS_0001:
+        for table, row in ROWS[revision]:
             cols = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
