@@ -7,6 +7,7 @@ arguments or a wrong passphrase (message on stderr).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -420,6 +421,12 @@ def _exit_code(args: argparse.Namespace, call: Callable[[], int]) -> int:
     except DossierError as exc:
         print(f"main.py: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (``deadlines | head``): not an error of ours. Point stdout at
+        # devnull so the interpreter's final flush does not complain again.
+        with contextlib.suppress(OSError, ValueError):  # stdout may be no real file (tests)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         return _unexpected(args, exc)
 

@@ -236,3 +236,15 @@ def test_subprocess_deadlines_json(capsys, slow_data_dir):
     assert bad.returncode == 2
     assert "is not a date" in bad.stderr
     assert bad.stdout == ""
+
+
+def test_a_reader_that_goes_away_is_no_error(capsys, data_dir, monkeypatch):
+    """``main.py deadlines | head -1``: the pipe closes early; exit 0, no "unexpected error"."""
+    run(capsys, "--data-dir", str(data_dir), "demo")
+
+    def closed_pipe(*_args, **_kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setitem(cli.COMMANDS, "deadlines", closed_pipe)
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "deadlines")
+    assert (code, err) == (0, "")
