@@ -207,7 +207,8 @@ def refresh(store: Store, block: int = REFRESH_BLOCK) -> int:
                 rows.extend(_plan_row(pid, i, p) for i, p in enumerate(clock_plan(facts)))
                 marks.append({"person_id": pid, "plan_version": version})
             if rows:
-                session.execute(insert(m.StoredClock.__table__), rows)  # one executemany
+                table: Any = m.StoredClock.__table__  # Core, so one executemany
+                session.execute(insert(table), rows)
             if marks:
                 session.execute(insert(m.ClockFresh), marks)
         done += len(stale)
