@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from core import models as m
 from core.errors import NotFoundError, StorageError, ValidationError
@@ -122,8 +125,23 @@ def update_document(store: Store, document_id: int, values: dict[str, Any]) -> N
             setattr(doc, key, value)
 
 
-def delete_document(store: Store, document_id: int) -> tuple[str, bytes, dict[str, Any]]:
-    """Remove a document; returns (filename, bytes, metadata) so the GUI can offer undo.
+# The records that can cite a document as evidence (their ``document_id`` is SET NULL with it).
+EVIDENCE_MODELS: tuple[type, ...] = (m.HourEntry, m.ExamAttempt, m.Verlenging)
+
+
+@dataclass(frozen=True)
+class DeletedDocument:
+    """Everything a deleted document was, so an undo brings back the file and its links."""
+
+    dossier_id: int
+    filename: str
+    content: bytes
+    meta: dict[str, Any]
+    links: dict[str, tuple[int, ...]] = field(default_factory=dict)  # table → record ids
+
+
+def delete_document(store: Store, document_id: int) -> DeletedDocument:
+    """Remove a document; returns what it was (with the records that cited it) for undo.
     Links from hours, exams and verlengingen are cleared by the database (SET NULL)."""
     with store.transaction() as session:
         doc = session.get(m.Document, document_id)
@@ -135,6 +153,35 @@ def delete_document(store: Store, document_id: int) -> tuple[str, bytes, dict[st
             "document_date": doc.document_date,
             "notes": doc.notes,
         }
-        name, data = doc.filename, doc.content
+        links: dict[str, tuple[int, ...]] = {}
+        for model in EVIDENCE_MODELS:
+            table: Any = model
+            ids = tuple(
+                session.scalars(
+                    select(table.id).where(table.document_id == document_id).order_by(table.id)
+                )
+            )
+            if ids:
+                links[table.__tablename__] = ids
+        deleted = DeletedDocument(int(doc.person_id), doc.filename, doc.content, meta, links)
         session.delete(doc)
-        return name, data, meta
+        return deleted
+
+
+def restore_document(store: Store, deleted: DeletedDocument) -> int:
+    """Undo :func:`delete_document`: the file comes back as a new document and every record
+    that cited it, and still exists without other evidence, cites it again. Returns its id."""
+    new_id = attach_document(
+        store, deleted.dossier_id, deleted.filename, deleted.content, deleted.meta
+    )
+    if deleted.links:
+        with store.transaction() as session:
+            for model in EVIDENCE_MODELS:
+                table: Any = model
+                ids = deleted.links.get(table.__tablename__, ())
+                for record in session.scalars(
+                    select(table).where(table.id.in_(ids), table.document_id.is_(None))
+                ):
+                    if record.person_id == deleted.dossier_id:
+                        record.document_id = new_id
+    return new_id

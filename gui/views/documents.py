@@ -35,10 +35,12 @@ from core.labels import label
 from core.models import enums as e
 from core.services.documents import (
     MAX_DOCUMENT_BYTES,
+    DeletedDocument,
     attach_document,
     delete_document,
     document_content,
     read_file_checked,
+    restore_document,
     update_document,
 )
 from core.services.records import update_record
@@ -317,17 +319,16 @@ class DocumentsView(SectionView):
             ),
         ):
             return
-        store, pid = self.ctx.store, self.person.id  # type: ignore[union-attr]
-        kept: dict[str, Any] = {}
+        store = self.ctx.store
+        kept: list[DeletedDocument] = []
 
         def restore() -> int:
-            return attach_document(store, pid, kept["name"], kept["data"], kept["meta"])
+            return restore_document(store, kept[-1])
 
         item = UndoItem(_("Undo the delete"), restore)
 
         def remove() -> None:
-            name, data, meta = delete_document(store, doc.id)
-            kept.update(name=name, data=data, meta=meta)
+            kept.append(delete_document(store, doc.id))
 
         self.commit(remove, undo=item)
         self._undo = item

@@ -116,3 +116,22 @@ def test_delete_asks_first_and_can_be_undone(qtbot, store, demo_id, monkeypatch)
     qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
     restored = load_dossier(store, demo_id).documents
     assert [d.title for d in restored] == [title]
+
+
+def test_undo_of_a_delete_restores_the_evidence_link(qtbot, store, demo_id, monkeypatch):
+    view = show_view(qtbot, DocumentsView, store, demo_id)
+    exam = next(x for x in load_dossier(store, demo_id).exams if x.resultaat == "Gezakt")
+    view.select_row(0)
+    dialog = view.link_selected()
+    dialog.choose("exam", exam.id)
+    dialog.save()
+    monkeypatch.setattr(common, "ask_yes_no", lambda *a, **k: True)
+    view.select_row(0)
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    assert (
+        next(x for x in load_dossier(store, demo_id).exams if x.id == exam.id).document_id is None
+    )
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    person = load_dossier(store, demo_id)
+    assert next(x for x in person.exams if x.id == exam.id).document_id == person.documents[0].id
+    assert "exam" in view.links_text(person.documents[0].id)
