@@ -4,6 +4,9 @@
 ``retranslate_ui()`` follow a language switch without a restart. Module-level strings are marked
 with ``N_()`` and translated where they are shown. Dates, numbers and plurals go through Babel's
 CLDR data for the active language; nothing formats them by hand.
+
+Babel is imported when something is first formatted, not at import: the app's first window needs
+only the catalogue, so it paints without loading Babel and its locale data (docs/benchmark.md).
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import gettext as _gettext
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from babel import Locale, dates, numbers
+from typing import TYPE_CHECKING
 
 from core.paths import LOCALES
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # msgids are English; every other language has a catalogue
@@ -30,6 +35,7 @@ class Language:
     english_name: str
     rtl: bool = False
     pseudo: bool = False
+    numbering: str = "latn"  # CLDR's default digits, as Babel's default_numbering_system
 
     @property
     def babel_code(self) -> str:
@@ -46,8 +52,8 @@ LANGUAGES: tuple[Language, ...] = (
     Language("en", "English", "English"),
     Language("ar", "العربية", "Arabic", rtl=True),
     Language("ti", "ትግርኛ", "Tigrinya"),
-    Language("fa", "فارسی", "Farsi", rtl=True),
-    Language("fa_AF", "دری", "Dari", rtl=True),
+    Language("fa", "فارسی", "Farsi", rtl=True, numbering="arabext"),
+    Language("fa_AF", "دری", "Dari", rtl=True, numbering="arabext"),
     Language("so", "Soomaali", "Somali"),
     Language("tr", "Türkçe", "Turkish"),
     Language("uk", "Українська", "Ukrainian"),
@@ -116,7 +122,7 @@ class _PseudoTranslations(_gettext.NullTranslations):
 class _State:
     code: str = SOURCE_LANGUAGE
     translations: _gettext.NullTranslations = _gettext.NullTranslations()
-    locale: Locale = Locale.parse(SOURCE_LANGUAGE)
+    locale: Locale | None = None  # Babel's locale of ``code``, parsed when first needed
     listeners: list[Callable[[str], None]] = []  # noqa: RUF012
 
 
@@ -144,9 +150,10 @@ def load_translations(code: str) -> _gettext.NullTranslations:
 
 def set_language(code: str) -> None:
     lang = language(code)
-    _state.translations = load_translations(code)
-    _state.locale = Locale.parse(lang.babel_code)
-    _state.code = code
+    if lang.code != _state.code:  # the same language again (main.py, then the app): keep it
+        _state.translations = load_translations(code)
+        _state.locale = None
+        _state.code = lang.code
     for listener in list(_state.listeners):
         listener(code)
 
@@ -156,6 +163,10 @@ def current_language() -> Language:
 
 
 def current_locale() -> Locale:
+    if _state.locale is None:
+        from babel import Locale
+
+        _state.locale = Locale.parse(current_language().babel_code)
     return _state.locale
 
 
@@ -196,7 +207,7 @@ _ZERO_DIGIT = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966
 
 def _digits(text: str, locale: Locale | None = None) -> str:
     """Use the locale's default digits (e.g. Arabic-Indic for ar) where CLDR says so."""
-    loc = locale or _state.locale
+    loc = locale or current_locale()
     system = loc.default_numbering_system if hasattr(loc, "default_numbering_system") else "latn"
     zero = _ZERO_DIGIT.get(system)
     if zero is None:  # latn, or a system Babel cannot write anyway: keep Latin digits
@@ -207,7 +218,9 @@ def _digits(text: str, locale: Locale | None = None) -> str:
 def format_date(value: dt.date | None, fmt: str = "medium", locale: Locale | None = None) -> str:
     if value is None:
         return "—"
-    loc = locale or _state.locale
+    from babel import dates
+
+    loc = locale or current_locale()
     return _digits(dates.format_date(value, format=fmt, locale=loc), loc)
 
 
@@ -216,14 +229,18 @@ def format_datetime(
 ) -> str:
     if value is None:
         return "—"
-    loc = locale or _state.locale
+    from babel import dates
+
+    loc = locale or current_locale()
     return _digits(dates.format_datetime(value, format=fmt, locale=loc), loc)
 
 
 def format_number(
     value: float | int, locale: Locale | None = None, decimals: int | None = None
 ) -> str:
-    loc = locale or _state.locale
+    from babel import numbers
+
+    loc = locale or current_locale()
     if decimals is not None:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         text = numbers.format_decimal(value, format=pattern, locale=loc, numbering_system="default")
@@ -240,13 +257,17 @@ def format_hours(hours: float, locale: Locale | None = None) -> str:
 
 
 def format_percent(value: float, locale: Locale | None = None) -> str:
-    loc = locale or _state.locale
+    from babel import numbers
+
+    loc = locale or current_locale()
     return _digits(numbers.format_percent(value, locale=loc, numbering_system="default"), loc)
 
 
 def format_duration_days(days: int, locale: Locale | None = None) -> str:
     """A span of days as CLDR words (e.g. '3 weeks', '2 months'), for countdowns."""
-    loc = locale or _state.locale
+    from babel import dates
+
+    loc = locale or current_locale()
     text = dates.format_timedelta(
         dt.timedelta(days=abs(days)), granularity="day", threshold=1.1, locale=loc
     )

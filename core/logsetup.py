@@ -4,9 +4,13 @@ messages name record ids and kinds, never names, BSN, V-numbers, notes or health
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 from pathlib import Path
+
+LOG_FILE = "blauwemap.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 
 # A second line of defence: messages are written without personal data, but an exception text
 # from a library may quote a value. These shapes are masked before anything reaches the file.
@@ -43,11 +47,50 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RotatingFile(logging.FileHandler):
+    """The log file; when a record would make it reach ``max_bytes`` it becomes ``.1`` (``.1``
+    becomes ``.2``, … up to ``backups``) and a new file starts. What the standard library's
+    RotatingFileHandler does, without importing logging.handlers (socket, pickle, queue…): the
+    log is set up before the app's first window paints, and that import would delay it."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._would_overflow(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_overflow(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, os.SEEK_END)
+        line = self.format(record) + self.terminator
+        return size > 0 and size + len(line.encode("utf-8")) >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # FileHandler reopens it on the next emit
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if os.path.exists(base):
+            if self.backups > 0:
+                os.replace(base, f"{base}.1")
+            else:
+                os.remove(base)
+
+
 def setup_logging(log_dir: Path, verbose: bool = False) -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "blauwemap.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = RotatingFile(log_dir / LOG_FILE)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()

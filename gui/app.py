@@ -2,6 +2,8 @@
 lock, opening (or creating) the database, then the main window.
 
 Heavy modules (ReportLab, Alembic, export) are imported only when used, so the first paint is fast.
+Before that paint the app loads no more than the window needs: the other scripts' fonts, the error
+dialogs, Babel and the database layer come after it (docs/benchmark.md, cold start).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from core.errors import DossierError, StorageError, WrongPassphraseError
 from core.i18n import _
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from core.db import Database
     from core.settings import Settings
     from gui.context import AppContext
@@ -32,15 +36,41 @@ log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"  # as core.cli.PASSPHRASE_ENV (not imported: startup cost)
 
 
-def apply_language(code: str) -> None:
-    """Switch core.i18n, Qt's own translations, the default locale and the layout direction."""
+def apply_language(code: str, *, first_frame: bool = False) -> None:
+    """Switch core.i18n, Qt's own translations, the default locale and the layout direction.
+    ``first_frame``: only the fonts this language needs; :func:`register_other_fonts` follows."""
     from gui.i18n_qt import apply_language as apply_qt
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_qt(app, code)
+        apply_qt(app, code, first_frame=first_frame)
     else:
         i18n.set_language(code)
+
+
+def register_other_fonts() -> None:
+    """Every bundled font, for text in other scripts (names, the language menu, dialogs)."""
+    from gui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """The error hook until the first error: gui.errors (its dialogs) loads only then."""
+    from gui import errors
+
+    errors.install()
+    errors.excepthook(exc_type, exc, tb)
+
+
+def set_by_name(obj: QObject, prop: str, key: str) -> None:
+    """``obj.prop = key``, an enum value given by its name through Qt's meta-object. The first
+    window sets its few ``Qt.*`` values this way: PySide builds the Python enums of the whole
+    ``Qt`` namespace (~90 of them, ~20 ms) the first time it is touched, which can wait."""
+    if not obj.setProperty(prop, key):
+        raise ValueError(f"{type(obj).__name__}.{prop} has no value {key!r}")
 
 
 def system_language() -> str:
@@ -58,12 +88,7 @@ def setup_application() -> QApplication:
     app.setApplicationName("Blauwe Map")
     app.setApplicationDisplayName("Blauwe Map")
     app.setOrganizationName("Blauwe Map")
-    from gui.fonts import register_bundled_fonts
-
-    register_bundled_fonts()
-    from gui import errors
-
-    errors.install()
+    sys.excepthook = _excepthook
     return app
 
 
@@ -153,19 +178,23 @@ def backup_in_background(ctx: AppContext) -> None:
 def run_gui(args: argparse.Namespace, settings: Settings) -> int:
     app = setup_application()
     chosen = getattr(args, "lang", None)
-    apply_language(chosen or settings.language or system_language())
+    apply_language(chosen or settings.language or system_language(), first_frame=True)
     from core.instance import InstanceLock
-    from gui.dialogs import common
 
     try:
         lock = InstanceLock(paths.current().data).acquire()
     except DossierError as exc:
+        from gui.dialogs import common
+
         common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
         return 1
     purge_private_copies(paths.current().data)
     try:
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)
+        register_other_fonts()  # the first-start dialog lists every language in its own script
+        from gui.dialogs import common
+
         try:
             db = open_app_database(settings)
         except (StorageError, DossierError) as exc:
@@ -189,16 +218,13 @@ def opens_without_asking(settings: Settings) -> bool:
 
 
 def _run_opening_window(app: QApplication, settings: Settings) -> int:
-    """Paint the main window (menus, navigation, "Opening…") first; load SQLAlchemy, open
-    the database and fill the caseload or the dossier just after the first paint."""
+    """Paint the main window (menus, navigation, "Opening…") first; register the other fonts,
+    load SQLAlchemy, open the database and fill the caseload or the dossier just after the first
+    paint."""
     from gui.context import AppContext
     from gui.main_window import MainWindow
 
     ctx = AppContext(store=None, settings=settings)  # type: ignore[arg-type]  # set below
-    try:
-        ctx.save_settings()
-    except OSError:
-        log.warning("settings could not be written")
     window = MainWindow(ctx, opening=True)
     opened: list[Database] = []
     failed: list[int] = []
@@ -209,6 +235,11 @@ def _run_opening_window(app: QApplication, settings: Settings) -> int:
         from gui.dialogs import common
         from gui.lock import IdleLock
 
+        register_other_fonts()
+        try:
+            ctx.save_settings()
+        except OSError:
+            log.warning("settings could not be written")
         try:
             db = open_database(paths.current().database, None)
         except (StorageError, DossierError) as exc:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 
-from babel import Locale
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
+from gui.app import set_by_name
 from gui.fonts import apply_fonts
 
 log = logging.getLogger(__name__)
@@ -25,21 +25,22 @@ def qt_translations_dir() -> str:
 def qlocale_for(code: str) -> QLocale:
     """The QLocale matching Babel's locale for ``code``, digits included: Qt's plain "ar" is
     Egyptian Arabic with Arabic-Indic digits, Babel's (CLDR's) "ar" writes Latin digits, so the
-    world-wide variant ar_001 is used where Babel says Latin digits."""
+    world-wide variant ar_001 is used where Babel says Latin digits (``Language.numbering``, which
+    the tests compare with Babel: reading Babel's locale data here would delay the first paint)."""
     lang = i18n.language(code)
     locale = QLocale(lang.qt_name)
     if lang.pseudo:
         return locale
-    babel_latin = Locale.parse(lang.babel_code).default_numbering_system == "latn"
-    if babel_latin and locale.zeroDigit() != "0":
+    if lang.numbering == "latn" and locale.zeroDigit() != "0":
         world = QLocale(f"{lang.qt_name.split('_')[0]}_001")
         if world.language() == locale.language() and world.zeroDigit() == "0":
             return world
     return locale
 
 
-def apply_language(app: QApplication, code: str) -> list[str]:
-    """Make ``code`` the language of the app; returns the Qt catalogues that were loaded."""
+def apply_language(app: QApplication, code: str, *, first_frame: bool = False) -> list[str]:
+    """Make ``code`` the language of the app; returns the Qt catalogues that were loaded.
+    ``first_frame``: at start-up, only the fonts this language needs (gui.fonts.apply_fonts)."""
     lang = i18n.language(code)  # ValueError for an unknown code, before anything changes
     for translator in _installed:
         app.removeTranslator(translator)
@@ -57,9 +58,7 @@ def apply_language(app: QApplication, code: str) -> list[str]:
             else:
                 log.info("no Qt catalogue %s for %s", catalogue, code)
     QLocale.setDefault(locale)
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
-    )
-    apply_fonts(app, code)
+    set_by_name(app, "layoutDirection", "RightToLeft" if lang.rtl else "LeftToRight")
+    apply_fonts(app, code, first_frame=first_frame)
     i18n.set_language(code)  # last: listeners see the new locale, direction and fonts
     return loaded

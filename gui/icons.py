@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from core.paths import RESOURCES
@@ -21,7 +21,7 @@ def icon(name: str) -> QIcon:
 
 def icon_pixmap(name: str, size: int) -> QPixmap:
     pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not Qt.GlobalColor: see gui.app.set_by_name
     path = ICONS / f"{name}.svg"
     if path.exists():
         renderer = QSvgRenderer(str(path))

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt when used: not built before the first paint (set_by_name)
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,8 +29,7 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.errors import DossierError, NotFoundError
 from core.i18n import _, isolate
-from gui.app import apply_language
-from gui.errors import show_exception
+from gui.app import apply_language, set_by_name
 from gui.icons import directional_icon, icon
 from gui.views.registry import view_classes
 
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.caseload = None
         self.opening = QLabel(self.stack) if opening else None  # "Opening…"
         if self.opening is not None:
-            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_by_name(self.opening, "alignment", "AlignCenter")
             self.stack.addWidget(self.opening)
         elif ctx.consultant_mode:
             self._add_caseload()
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
     def _add_page(self, widget: QWidget, key: str, icon_name: str) -> None:
         item = QListWidgetItem(icon(icon_name), "")
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, 40 if self.ctx.consultant_mode else 48))
         self.nav.addItem(item)
         self.stack.addWidget(widget)
@@ -173,7 +173,10 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(icon(icon_name), "", self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcut()'s and QKeySequence(QKeySequence)'s overloads (Qt.Key…) would build
+            # the Qt namespace before the first paint (gui.app.set_by_name)
+            seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+            action.setShortcuts([seq])
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -231,7 +234,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setIconSize(QSize(22, 22))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(self.toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         for act in (
             self.act_caseload,
             self.act_new,
@@ -292,7 +295,7 @@ class MainWindow(QMainWindow):
             text = _("Caseload") if page is self.caseload else page.title()  # type: ignore[attr-defined]
             item.setText(text)
             item.setToolTip(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, text)
 
     def refresh_actions(self) -> None:
         self.act_caseload.setVisible(self.caseload is not None)
@@ -327,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def page_index(self, key: str) -> int:
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.nav.item(row).data(QtCore.Qt.ItemDataRole.UserRole) == key:
                 return row
         raise KeyError(key)
 
@@ -336,7 +339,7 @@ class MainWindow(QMainWindow):
 
     def current_key(self) -> str:
         item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return str(item.data(QtCore.Qt.ItemDataRole.UserRole)) if item else ""
 
     def view(self, key: str) -> DossierView:
         return next(v for v in self.views if v.key == key)
@@ -374,6 +377,8 @@ class MainWindow(QMainWindow):
         try:
             person = load_dossier(self.ctx.store, dossier_id)
         except NotFoundError as exc:
+            from gui.errors import show_exception  # the error dialogs load after the first paint
+
             show_exception(exc, self)
             return
         self.ctx.undo_stack.clear()
@@ -410,6 +415,8 @@ class MainWindow(QMainWindow):
             try:
                 view.set_dossier(person)
             except DossierError as exc:
+                from gui.errors import show_exception
+
                 show_exception(exc, self)
         self._update_nav()
         self._update_dossier_label()
@@ -446,6 +453,8 @@ class MainWindow(QMainWindow):
                 dossier_id, item.undo, saved_text=_("Undone: {what}").format(what=item.label)
             )
         except DossierError as exc:
+            from gui.errors import show_exception
+
             show_exception(exc, self)
         self._update_undo()
 
@@ -545,7 +554,7 @@ class MainWindow(QMainWindow):
             self.caseload = CaseloadView(self.ctx, self)
             self.caseload.open_requested.connect(self.open_dossier)
             item = QListWidgetItem(icon("caseload"), _("Caseload"))
-            item.setData(Qt.ItemDataRole.UserRole, CASELOAD_KEY)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, CASELOAD_KEY)
             self.nav.insertItem(0, item)
             self.stack.insertWidget(0, self.caseload)
         elif mode != "consultant" and self.caseload is not None:
