@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from babel import Locale
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -28,7 +30,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from core import fonts, i18n
 from core.labels import _LABELS  # the display-name msgids, translated here per document
@@ -57,6 +60,12 @@ def register_fonts() -> None:
         _COVERAGE[family] = frozenset(font.face.charToGlyph)
 
 
+_ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff"
+_ETHIOPIC_CHARS = "\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f"
+_ARABIC_TEXT = re.compile(f"[{_ARABIC_CHARS}]")
+_COMPLEX_TEXT = re.compile(f"[{_ARABIC_CHARS}{_ETHIOPIC_CHARS}]")
+
+
 def script_font(ch: str) -> str | None:
     """The font family for one character; None for spaces (they join the run they are in)."""
     code = ord(ch)
@@ -73,6 +82,8 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     """(font, text) runs of one script each."""
     register_fonts()
     text = _INVISIBLE.sub("", text)
+    if base == LATIN and not _COMPLEX_TEXT.search(text):
+        return [(LATIN, text)] if text else []  # what the loop below gives, without the loop
     out: list[tuple[str, str]] = []
     current = base
     buf: list[str] = []
@@ -154,6 +165,9 @@ class DocLang:
         self.rtl = self.code in RTL_CODES
         self.base_font = ARABIC if self.rtl else ETHIOPIC if self.code == "ti" else LATIN
         self._styles: dict[str, ParagraphStyle] = {}
+        self._cells: dict[tuple[str, str, float], Paragraph] = {}
+        self._plain: dict[tuple[str, float, bool, float], str | None] = {}
+        self._formatted: dict[tuple[Any, ...], str] = {}
 
     # ---- text
     def t(self, msgid: str) -> str:
@@ -169,14 +183,24 @@ class DocLang:
         return self.t(msgid) if msgid else str(code)
 
     def date(self, value: dt.date | dt.datetime | None, fmt: str = "medium") -> str:
-        if isinstance(value, dt.datetime):
-            return i18n.format_datetime(value, "short", locale=self.locale)
-        return i18n.format_date(value, fmt, locale=self.locale)
+        key = (type(value), value, fmt)  # a dossier repeats its dates; Babel is not quick
+        found = self._formatted.get(key)
+        if found is None:
+            if isinstance(value, dt.datetime):
+                found = i18n.format_datetime(value, "short", locale=self.locale)
+            else:
+                found = i18n.format_date(value, fmt, locale=self.locale)
+            self._formatted[key] = found
+        return found
 
     def number(self, value: float, decimals: int | None = None) -> str:
-        return i18n._digits(
-            i18n.format_number(value, locale=self.locale, decimals=decimals), self.locale
-        )
+        key = (type(value), value, decimals)  # the same hours hundreds of times
+        found = self._formatted.get(key)
+        if found is None:
+            found = self._formatted[key] = i18n._digits(
+                i18n.format_number(value, locale=self.locale, decimals=decimals), self.locale
+            )
+        return found
 
     def hours(self, value: float) -> str:
         rounded = round(value, 1)
@@ -219,7 +243,7 @@ class DocLang:
         bold = style in ("title", "h1", "h2", "cellb")
         raw = str(text)
         # Shaping costs time; only Arabic script needs it (Latin and Ethiopic do not join).
-        arabic = any(script_font(ch) == ARABIC for ch in raw)
+        arabic = _ARABIC_TEXT.search(raw) is not None
         # Text without any Arabic script (a name, a gemeente's Dutch wording) keeps its own
         # left-to-right order, even in a right-to-left document; it is only aligned right.
         rtl = self.rtl and arabic
@@ -229,6 +253,18 @@ class DocLang:
         if self.rtl and not rtl:
             st = self._ltr(st)
         return Paragraph(markup, st)
+
+    def cell(self, text: str, style: str, width: float) -> Paragraph:
+        """The paragraph of a table cell ``width`` wide. Cells with the same text, style and
+        width share one (a dossier's hours repeat the same category, attendance and school
+        hundreds of times), so each is parsed, shaped and broken into lines once."""
+        key = (text, style, width)
+        found = self._cells.get(key)
+        if found is None:
+            made = self.p(text, style)
+            made.__class__ = _SharedParagraph
+            found = self._cells[key] = made
+        return found
 
     def _ltr(self, st: ParagraphStyle) -> ParagraphStyle:
         key = f"{st.name}-ltr"
@@ -241,17 +277,81 @@ class DocLang:
         return list(reversed(cells)) if self.rtl else list(cells)
 
 
+class _SharedParagraph(Paragraph):
+    """A table cell's Paragraph, shared by every cell with the same text, style and width
+    (:meth:`DocLang.cell`): its lines are broken (and shaped) once per width, and its page
+    operators are written once and then copied to each further place it is drawn."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+    _drawn: tuple[Any, float, list[str]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        # Flowable.drawOn writes "q", moves the origin, draws, and writes "Q". What the paragraph
+        # draws is then the same wherever it stands: it starts its own text object and sets its
+        # font and colour inside q/Q, so it does not depend on the canvas's state, and the font
+        # subsets are the document's (same canvas only). So the first drawing's operators are
+        # kept and written again at the next place.
+        x = self._hAlignAdjust(x, _sW)
+        move = f"{fp_str(1, 0, 0, 1, x, y)} cm"
+        done = self._drawn
+        if done is not None and done[0]() is canvas and done[1] == self.width:
+            canvas._code.extend(("q", move, *done[2], "Q"))
+            return
+        start = len(canvas._code)
+        super().drawOn(canvas, x, y)
+        ops = canvas._code[start:]
+        if len(ops) > 3 and ops[0] == "q" and ops[1] == move and ops[-1] == "Q":
+            # a weak reference: the canvas (through its page callback) refers to this document
+            self._drawn = (weakref.ref(canvas), self.width, ops[2:-1])
+        else:
+            # Not kept. Drawing a right-to-left paragraph reverses its lines' words in place, so
+            # the next drawing must break the lines afresh.
+            self._wrapped = None
+
+
+# One number in Arabic-Indic or Persian digits (a date, hours): nothing in it joins, and it reads
+# left to right even in a right-to-left line, so it is drawn as it is, without shaping.
+_NUMBER = re.compile(f"[{_ARABIC_DIGIT}0-9]+(?:[.,/:\u066b\u066c-][{_ARABIC_DIGIT}0-9]+)*")
+
+
 def _plain_font(text: str, width: float, bold: bool, size: float) -> str | None:
     """The font to draw a cell as a plain string (fast), or None if it needs a Paragraph:
     Arabic needs shaping, mixed scripts need runs, long text needs wrapping."""
     if "\n" in text:
         return None
     parts = split_runs(text)
-    if len(parts) > 1 or (parts and parts[0][0] == ARABIC):
+    if len(parts) > 1 or (parts and parts[0][0] == ARABIC and not _NUMBER.fullmatch(text)):
         return None
     font = parts[0][0] if parts else LATIN
     font = f"{font}-Bold" if bold else font
     return font if pdfmetrics.stringWidth(text, font, size) <= width - 7 else None
+
+
+def _cell_style(font: str | None, size: float, rtl: bool) -> CellStyle:
+    """The style of one kind of cell (a string in ``font``, or a flowable when None). A table's
+    cells share these few objects: with a TableStyle, ReportLab makes a style per cell and
+    applies each command to every cell it covers, thousands for a dossier's hours."""
+    style = CellStyle(font or "flowable")
+    style.valign = "TOP"
+    style.alignment = "RIGHT" if rtl else "LEFT"
+    style.topPadding = style.bottomPadding = 1.5
+    style.leftPadding = style.rightPadding = 3
+    if font is not None:
+        style.fontname, style.fontsize, style.leading = font, size, size * 1.3
+    return style
+
+
+def _flowable_height(cell: Flowable, width: float, look: CellStyle) -> float:
+    """A cell paragraph's height as Table._listCellGeom works it out (the same sums, so the
+    same float): given to the table, it does not wrap every cell again for each page."""
+    height = cell.wrap(width - look.leftPadding - look.rightPadding, 72000)[1]
+    before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+    return float(height + after + before - before - after)
 
 
 def table(
@@ -263,36 +363,51 @@ def table(
     style: str = "cell",
 ) -> Table:
     data = []
-    fonts: list[Any] = []
+    cell_styles = []
+    heights: list[float | None] = []
     size = doc.style(style).fontSize
+    known = doc._plain
+    kinds: dict[str | None, CellStyle] = {}
     for i, r in enumerate(rows):
         cell_style = "cellb" if header and i == 0 else style
         cells = []
-        for j, (c, w) in enumerate(zip(r, widths, strict=True)):
+        looks = []
+        height: float | None = 0.0
+        for c, w in zip(r, widths, strict=True):
+            font = None
             if isinstance(c, str):
-                text = _INVISIBLE.sub("", c)
-                font = _plain_font(text, w, cell_style == "cellb", size)
-                if font is None:
-                    cells.append(doc.p(c, cell_style))
-                else:
-                    cells.append(text)
-                    col = len(widths) - 1 - j if doc.rtl else j
-                    fonts.append(("FONT", (col, i), (col, i), font, size, size * 1.3))
+                key = (c, w, cell_style == "cellb", size)
+                if key not in known:
+                    known[key] = _plain_font(_INVISIBLE.sub("", c), w, key[2], size)
+                font = known[key]
+            if font not in kinds:
+                kinds[font] = _cell_style(font, size, doc.rtl)
+            look = kinds[font]
+            looks.append(look)
+            if font is not None:
+                cells.append(_INVISIBLE.sub("", c))
+                need = look.leading
+            elif isinstance(c, str):
+                cells.append(doc.cell(c, cell_style, w))
+                need = _flowable_height(cells[-1], w, look)
             else:
                 cells.append(c)
+                height = None
+                continue
+            if height is not None:
+                height = max(height, need + (look.bottomPadding + look.topPadding))
         data.append(doc.row(cells))
+        cell_styles.append(doc.row(looks))
+        heights.append(height)
     cols = list(reversed(widths)) if doc.rtl else list(widths)
-    t = Table(data, colWidths=cols, repeatRows=1 if header else 0)
-    commands: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if doc.rtl else "LEFT"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        *fonts,
-    ]
+    t = Table(
+        data,
+        colWidths=cols,
+        rowHeights=heights,
+        repeatRows=1 if header else 0,
+        cellStyles=cell_styles,
+    )
+    commands: list[Any] = [("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc"))]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), LIGHT))
     t.setStyle(TableStyle(commands))
@@ -307,8 +422,9 @@ def document(out: Any, title: str, doc: DocLang, footer: str) -> SimpleDocTempla
         canvas.setFont(LATIN, 7)
         canvas.setFillColor(GREY)
         # A Paragraph, not drawString: the title and date may be in Arabic or Ethiopic script.
-        text = doc.p(footer[:150], "small")
+        # The same on every page: made, shaped and broken into lines once (see DocLang.cell).
         number = 12 * mm  # room for the page number, on the line's end side
+        text = doc.cell(footer[:150], "small", CONTENT_WIDTH - number)
         text.wrap(CONTENT_WIDTH - number, 20)
         text.drawOn(canvas, 15 * mm + (number if doc.rtl else 0), 8 * mm)
         if doc.rtl:
@@ -345,6 +461,7 @@ class _TextObject(PDFTextObject):
     second mark's offset. This version does both right; it is otherwise ReportLab's own."""
 
     _rise: float
+    _curSubset: int
 
     def setRise(self, rise: float) -> None:
         v = f"{fp_str(rise)} Ts"
@@ -356,17 +473,95 @@ class _TextObject(PDFTextObject):
         self._rise = rise
         self._y -= rise
 
+    def _formatText(self, text: str) -> str:
+        # The operators for a plain string depend only on the string, the font, its size and
+        # leading and the font subset already selected: the same hours, category, attendance
+        # and source in a few hundred table rows are encoded once. Shaped text (ShapedStr, with
+        # glyph positions) is left to ReportLab.
+        if type(text) is not str:
+            return str(super()._formatText(text))
+        key = (text, self._fontname, self._fontsize, self._leading, self._curSubset)
+        known = self._canvas._bm_texts
+        found = known.get(key)
+        if found is None:
+            found = known[key] = (str(super()._formatText(text)), self._curSubset)
+        self._curSubset = found[1]
+        return found[0]
+
+
+def _plain_call(text: Any, mode: Any, *options: Any) -> bool:
+    """A drawString call without render mode, spacing, direction or shaping, of a plain str."""
+    return type(text) is str and mode is None and not any(options)
+
 
 class _Canvas(Canvas):
     """The canvas of every Blauwe Map PDF: hands out the fixed text object above."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bm_texts: dict[tuple[Any, ...], tuple[str, int]] = {}
+
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
         return _TextObject(self, x, y, direction=direction)
+
+    def _line(self, x: float, y: float, text: str) -> None:
+        """What drawString writes for one plain string: a text object at (x, y) with the text
+        in the canvas's font (its encoding found once per string and font)."""
+        key = (text, self._fontname, self._fontsize, self._leading, -1)
+        found = self._bm_texts.get(key)
+        encoded = found[0] if found is not None else self.beginText()._formatText(text)
+        self._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {encoded} T* ET")
+
+    def drawString(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        mode: Any = None,
+        charSpace: float = 0,
+        direction: Any = None,
+        wordSpace: Any = None,
+        shaping: bool = False,
+    ) -> None:
+        # A table draws each of its string cells with this: thousands for a dossier's hours.
+        # ReportLab's own version makes a text object per call; the result is the same.
+        if _plain_call(text, mode, charSpace, direction, wordSpace, shaping):
+            self._line(x, y, text)
+        else:
+            super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+    def drawRightString(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        mode: Any = None,
+        charSpace: float = 0,
+        direction: Any = None,
+        wordSpace: Any = None,
+        shaping: bool = False,
+    ) -> None:
+        if _plain_call(text, mode, charSpace, direction, wordSpace, shaping):
+            self._line(x - self.stringWidth(text, self._fontname, self._fontsize), y, text)
+        else:
+            super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
 
 def build(template: SimpleDocTemplate, story: list[Any]) -> None:
     on_page = template._bm_on_page
-    template.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_Canvas)
+    # Page streams are compressed binary, not also ASCII85 text (ReportLab's default, a quarter
+    # larger and encoded in pure Python): every PDF reader takes both.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        template.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=_Canvas)
+    finally:
+        rl_config.useA85 = a85
+        # The template refers to itself (its name space) and to the canvas, so the whole
+        # document, thousands of objects, would wait for Python's slow full garbage collection
+        # (tens of ms, in the middle of some later export). Done with it: let it go now.
+        template._nameSpace.clear()
+        template.canv = None
 
 
 CONTENT_WIDTH = A4[0] - 30 * mm

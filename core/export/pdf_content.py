@@ -277,6 +277,11 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
     return doc.t(BY_CODE.get(kind, BY_CODE["intake"]).title) if kind in BY_CODE else kind
 
 
+# Date, hours, category, attendance, school, source: wide enough for each header's longest word
+# in every language (a wider word is cut into letters).
+HOURS_WIDTHS = (0.12, 0.09, 0.25, 0.16, 0.20, 0.18)
+
+
 def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
     rows = [
         [
@@ -299,8 +304,7 @@ def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
                 doc.label(e.RecordSource, h.source),
             ]
         )
-    w = CONTENT_WIDTH
-    return [table(doc, rows, [w * 0.12, w * 0.07, w * 0.25, w * 0.16, w * 0.22, w * 0.18])]
+    return [table(doc, rows, [CONTENT_WIDTH * share for share in HOURS_WIDTHS])]
 
 
 def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
