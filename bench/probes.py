@@ -56,6 +56,9 @@ def _env() -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env[EXIT_AFTER_PAINT] = "1"
     env.pop("BLAUWEMAP_PASSPHRASE", None)
+    # The warm-up run writes the bytecode an installed app has; with this set (some sandboxes
+    # and CI set it) every measured start would compile the app's sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
