@@ -31,6 +31,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.tables import CellStyle
 
 from core import fonts, i18n
@@ -101,6 +102,8 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     return out
 
 
+_FONT_RUN = re.compile('<font name="([^"<>]*)">([^<>]*)</font>')
+_FONT_RUNS = re.compile('(?:<font name="[^"<>]*">[^<>]*</font>)+')
 _ARABIC_DIGIT = "\u0660-\u0669\u06f0-\u06f9"
 _DIGIT_RUN = re.compile(f"[{_ARABIC_DIGIT}]+(?:[.,/:\u066b\u066c-][{_ARABIC_DIGIT}]+)*")
 _WORD = re.compile(r"\S+")
@@ -168,6 +171,7 @@ class DocLang:
         self._cells: dict[tuple[str, str, float], Paragraph] = {}
         self._plain: dict[tuple[str, float, bool, float], str | None] = {}
         self._formatted: dict[tuple[Any, ...], str] = {}
+        self._frags: dict[tuple[str, str], Any] = {}
 
     # ---- text
     def t(self, msgid: str) -> str:
@@ -240,6 +244,9 @@ class DocLang:
         return self._styles[key]
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
+        return self._make(text, style, Paragraph)
+
+    def _make(self, text: Any, style: str, kind: type[Paragraph]) -> Paragraph:
         bold = style in ("title", "h1", "h2", "cellb")
         raw = str(text)
         # Shaping costs time; only Arabic script needs it (Latin and Ethiopic do not join).
@@ -252,7 +259,27 @@ class DocLang:
         st = self.style(style, arabic)
         if self.rtl and not rtl:
             st = self._ltr(st)
-        return Paragraph(markup, st)
+        return self._paragraph(markup, st, kind)
+
+    def _paragraph(self, markup: str, st: ParagraphStyle, kind: type[Paragraph]) -> Paragraph:
+        """``kind(markup, st)`` without running ReportLab's XML parser over ``runs()`` markup
+        of plain text (no entities, no line breaks): each run's fragment is a copy of the one
+        the parser makes for that font in that style, with the run's text, whitespace
+        collapsed as ReportLab does."""
+        if "&" in markup or "<br/>" in markup:
+            return kind(markup, st)
+        text = cleanBlockQuotedText(markup)
+        found = _FONT_RUNS.fullmatch(text) and _FONT_RUN.findall(text)
+        if not found:
+            return kind(markup, st)
+        frags = []
+        for font, chunk in found:
+            if chunk:  # the parser makes no fragment of an empty run
+                key = (st.name, font)
+                if key not in self._frags:
+                    self._frags[key] = Paragraph(f'<font name="{font}">x</font>', st).frags[0]
+                frags.append(self._frags[key].clone(text=chunk))
+        return kind(text, st, frags=frags) if frags else kind(markup, st)
 
     def cell(self, text: str, style: str, width: float) -> Paragraph:
         """The paragraph of a table cell ``width`` wide. Cells with the same text, style and
@@ -261,9 +288,7 @@ class DocLang:
         key = (text, style, width)
         found = self._cells.get(key)
         if found is None:
-            made = self.p(text, style)
-            made.__class__ = _SharedParagraph
-            found = self._cells[key] = made
+            found = self._cells[key] = self._make(text, style, _SharedParagraph)
         return found
 
     def _ltr(self, st: ParagraphStyle) -> ParagraphStyle:

@@ -279,7 +279,7 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
 
 # Date, hours, category, attendance, school, source: wide enough for each header's longest word
 # in every language (a wider word is cut into letters).
-HOURS_WIDTHS = (0.12, 0.09, 0.25, 0.16, 0.20, 0.18)
+HOURS_WIDTHS = (0.105, 0.085, 0.25, 0.16, 0.22, 0.18)
 
 
 def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:

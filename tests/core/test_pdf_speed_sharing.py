@@ -146,9 +146,11 @@ def test_a_shared_paragraph_draws_what_a_new_one_draws():
     assert canvases[0]._code == canvases[1]._code
 
 
-def test_the_hours_headers_fit_their_columns_in_every_language():
+def test_the_hours_headers_and_dates_fit_their_columns_in_every_language():
     """A header word wider than its column is cut into letters (Arabic "الساعات" came out as
-    "الساعا" over "ت" in a column 7% wide)."""
+    "الساعا" over "ت" in a column 7% wide); a date that does not fit takes two lines."""
+    import datetime as dt
+
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     for code in shipped_codes():
@@ -159,6 +161,9 @@ def test_the_hours_headers_fit_their_columns_in_every_language():
             font = doc.base_font + "-Bold" if doc.base_font != LATIN else "NotoSans-Bold"
             widest = max(stringWidth(word, font, 8) for word in text.split())
             assert widest <= CONTENT_WIDTH * share - 6, (code, text)
+        widths = [CONTENT_WIDTH * share for share in HOURS_WIDTHS[:2]]
+        t = table(doc, [[doc.date(dt.date(2023, 12, 28), "short"), "3"]], widths, header=False)
+        assert all(isinstance(c, str) for c in t._cellvalues[0]), code  # one line each
 
 
 def test_rendering_twice_gives_the_same_file(store, demo_id):
@@ -178,3 +183,37 @@ def test_a_wide_table_of_flowables_still_lays_out():
     assert t._argH[0] is not None and t._argH[1] is None
     text = "\n".join(_pages(doc, [t, Table([["end"]])]))
     assert text.count("twee") == 20
+
+
+def test_paragraphs_made_without_the_xml_parser_have_the_parsers_fragments(monkeypatch):
+    texts = [
+        "Klantprofiel for overdracht: Amanuel Tesfay",
+        "  two  spaces\tand a tab  ",
+        "23\u202fnov.\xa02026, 11:00\u202fAM",  # Babel's narrow and no-break spaces
+        "مدرسة أو مقدّم خدمة",
+        MIXED,
+        "الـ gemeente (البلدية) · Ede",
+        PRESENT + " Amanuel 12",
+        "Отримано: 12 листопада",
+        "",
+        " ",
+        "a & b <c>",  # entities: left to the parser
+        "line one\nline two",  # a line break: left to the parser
+    ]
+    styles = ("body", "cellb", "small", "title")
+    docs = [DocLang(code) for code in ("nl", "ar", "fa", "ti", "uk")]
+    made = [(doc.p(text, style), text) for doc in docs for text in texts for style in styles]
+    for para, text in made:
+        parsed = Paragraph(para.text, para.style)  # what ReportLab's parser makes of it
+        assert para.text == parsed.text, text
+        assert [f.__dict__ for f in para.frags] == [f.__dict__ for f in parsed.frags], text
+    # and the parser was not used again for plain text (its fragments per font are kept)
+    from reportlab.platypus import paraparser
+
+    def refuse(*args):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(paraparser.ParaParser, "parse", refuse)
+    for doc in docs:
+        for text in texts[:8]:
+            doc.p(text, "body")
