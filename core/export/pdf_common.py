@@ -5,6 +5,8 @@ document's own catalogue (``core.i18n.load_translations``) and Babel locale, so 
 the UI. ReportLab 5.1 shapes Arabic and Ethiopic through uharfbuzz when a style has
 ``shaping=1``; right-to-left paragraphs also get ``wordWrap="RTL"``. The bundled Noto fonts each
 cover one script, so text is split into runs and every run gets the font for its script.
+A dossier's hours make tables of thousands of cells: repeated cells share one paragraph
+(:meth:`DocLang.cell`) and string cells are written directly (:class:`_Canvas`).
 """
 
 from __future__ import annotations
@@ -79,12 +81,23 @@ def script_font(ch: str) -> str | None:
     return LATIN
 
 
+def _stays_in(ch: str, base: str, cover: frozenset[int]) -> bool:
+    """Whether a run in ``base`` goes on through ``ch`` (spaces, its script, digits it has)."""
+    font = script_font(ch)
+    return font is None or font == base or (font == LATIN and ord(ch) in cover)
+
+
 def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
     """(font, text) runs of one script each."""
     register_fonts()
     text = _INVISIBLE.sub("", text)
     if base == LATIN and not _COMPLEX_TEXT.search(text):
         return [(LATIN, text)] if text else []  # what the loop below gives, without the loop
+    if base != LATIN and text:
+        # One run when no character would leave the script's font (what the loop below finds)
+        cover = _COVERAGE.get(base, frozenset())
+        if all(_stays_in(ch, base, cover) for ch in set(text)):
+            return [(base, text)]
     out: list[tuple[str, str]] = []
     current = base
     buf: list[str] = []

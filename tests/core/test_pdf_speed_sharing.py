@@ -217,3 +217,39 @@ def test_paragraphs_made_without_the_xml_parser_have_the_parsers_fragments(monke
     for doc in docs:
         for text in texts[:8]:
             doc.p(text, "body")
+
+
+def _runs_one_by_one(text: str, base: str) -> list[tuple[str, str]]:
+    """split_runs as it was written first: character by character."""
+    from core.export.pdf_common import _COVERAGE, _INVISIBLE, script_font
+
+    out: list[tuple[str, str]] = []
+    current, buf = base, []
+    for ch in _INVISIBLE.sub("", text):
+        font = script_font(ch) or current
+        if font == LATIN and current != LATIN and ord(ch) in _COVERAGE.get(current, ()):
+            font = current
+        if font != current and buf:
+            out.append((current, "".join(buf)))
+            buf = []
+        current = font
+        buf.append(ch)
+    if buf:
+        out.append((current, "".join(buf)))
+    return out
+
+
+def test_script_runs_found_at_once_are_the_ones_found_character_by_character():
+    import random
+
+    from core.export.pdf_common import ETHIOPIC as ETHIOPIC_FONT
+    from core.export.pdf_common import split_runs
+
+    register_fonts()
+    pieces = [*"ab XY 12 ,.:()/-", *"مرحبا يتعلم", *"ሰላም ትግርኛ", "\u202f", "\xa0", "\u200f"]
+    pieces += ["€", "✓", "—", "·", "Ж", "ğ", "\u0660", "\u06f1", "\t", "\n", "😀"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for base in (LATIN, ARABIC, ETHIOPIC_FONT):
+            assert split_runs(text, base) == _runs_one_by_one(text, base), (text, base)
