@@ -35,7 +35,8 @@ from core.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE  # noqa: E402
 LOCALES = ROOT / "locales"
 POT = LOCALES / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
-KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
+# t and n: DocLang.t/n, the translators of an export in its own language (core/export)
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3", "t", "n:1,2")
 HEADER_COMMENT = (
     "# Translations of Blauwe Map.\n"
     "# Generated and updated by scripts/i18n.py; translate with its todo/fill commands."
