@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from babel import Locale, UnknownLocaleError
 from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 from reportlab.platypus.frames import Frame
 
@@ -21,6 +20,7 @@ from core.export.pdf_content import (
     attention_topics,
     clock_rows,
     exam_rows,
+    lang_name,
     nothing,
     requirement_rows,
     route_text,
@@ -28,7 +28,6 @@ from core.export.pdf_content import (
     summary_facts,
 )
 from core.export.sections import BY_CODE
-from core.i18n import language
 from core.models import enums as e
 
 
@@ -151,16 +150,6 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
     else:
         story.append(nothing(doc))
     return story
-
-
-def lang_name(doc: DocLang, code: str | None) -> str:
-    """A language's name in the document's language (no mixed scripts in one cell)."""
-    if not code:
-        return "—"
-    try:
-        return Locale.parse(language(code).babel_code).get_display_name(doc.locale) or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def render(

@@ -7,14 +7,17 @@ Everything is read from a loaded dossier snapshot and printed in the document's 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from reportlab.platypus import Paragraph, Spacer
 
 from core import models as m
+from core.export.field_labels import HIDDEN, label_msgid
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
 from core.export.sections import BY_CODE, RELATION, topic_section
-from core.i18n import N_
+from core.i18n import N_, language
 from core.models import enums as e
 from core.rules.clocks import KIND_LABELS, Clock, all_clocks
 from core.rules.exams import ExamStatus, exam_status
@@ -26,101 +29,29 @@ from core.services.validation import ENUMS
 
 STATUS = {"open": N_("open"), "done": N_("done"), "overdue": N_("overdue")}
 TOPIC_TITLES = {t.code: t.title for t in TOPICS}
-FIELD_LABELS: dict[str, str] = {
-    "given_names": N_("Given names"),
-    "family_name": N_("Family name"),
-    "date_of_birth": N_("Date of birth"),
-    "sex": N_("Sex"),
-    "bsn": N_("BSN"),
-    "v_nummer": N_("V-number"),
-    "nationality": N_("Nationality"),
-    "country_of_origin": N_("Country of origin"),
-    "languages_spoken": N_("Languages spoken"),
-    "preferred_language": N_("Preferred language"),
-    "literacy": N_("Literacy"),
-    "phone": N_("Phone"),
-    "email": N_("E-mail"),
-    "address": N_("Address"),
-    "postcode": N_("Postcode"),
-    "woonplaats": N_("Place of residence"),
-    "gemeente": N_("Gemeente"),
-    "household": N_("Household"),
-    "doelgroep": N_("Target group (doelgroep)"),
-    "gedetailleerde_doelgroep": N_("Detailed target group"),
-    "regime": N_("Regime"),
-    "plicht_status": N_("Status of the inburgeringsplicht"),
-    "plicht_begindatum": N_("Start of the plicht"),
-    "plicht_einddatum": N_("End of the plicht"),
-    "datum_kennisgeving": N_("Date of the kennisgeving"),
-    "reden_geen_plicht": N_("Reason no plicht"),
-    "pip_clock_start": N_("PIP clock starts at"),
-    "bijstand_start": N_("Bijstand since"),
-    "datum_afronding_zroute": N_("Z-route completed on"),
-    "datum_eindgesprek_map": N_("MAP final interview on"),
-    "datum_ondertekening_pvt": N_("Participatieverklaring signed on"),
-    "datum_taalschakeldiploma": N_("Taalschakeldiploma on"),
-    "map_omitted_working": N_("MAP omitted: works"),
-    "note_next_teacher": N_("Note for the next teacher"),
-    "notes": N_("Notes"),
-    "title": N_("Title"),
-    "name": N_("Name"),
-    "role": N_("Role"),
-    "organisation": N_("Organisation"),
-    "date": N_("Date"),
-    "from_date": N_("From"),
-    "until_date": N_("Until"),
-    "status": N_("Status"),
-    "kind": N_("Kind"),
-    "text": N_("Text"),
-    "term": N_("Term"),
-    "owner": N_("Who"),
-    "due_date": N_("Due date"),
-    "onderdeel": N_("Component"),
-    "niveau": N_("Level"),
-    "planned_date": N_("Exam date"),
-    "resultaat": N_("Result"),
-    "location": N_("Location"),
-    "level": N_("Level"),
-    "field": N_("Field"),
-    "institution": N_("School"),
-    "country": N_("Country"),
-    "employer": N_("Employer"),
-    "description": N_("Description"),
-    "summary": N_("Summary"),
-    "agreements": N_("Agreements"),
-    "follow_up": N_("Follow-up"),
-    "type": N_("Type"),
-    "channel": N_("Channel"),
-    "interpreter": N_("Interpreter"),
-    "ground": N_("Ground"),
-    "decision": N_("Decision"),
-    "decision_date": N_("Decision date"),
-    "filename": N_("File name"),
-    "document_date": N_("Document date"),
-    "dagtekening": N_("Date of the PIP (dagtekening)"),
-    "leerroute": N_("Leerroute"),
-    "hours": N_("Hours"),
-    "category": N_("Category"),
-    "attendance": N_("Attendance"),
-    "source": N_("Source"),
-}
-_HIDDEN = {
-    "id",
-    "person_id",
-    "created_at",
-    "updated_at",
-    "content",
-    "uuid",
-    "sha256",
-    "source",
-    "source_date",
-    "author",
-}
 
 
-def field_label(doc: DocLang, name: str) -> str:
-    msgid = FIELD_LABELS.get(name)
+def field_label(doc: DocLang, name: str, model: type = m.Person) -> str:
+    msgid = label_msgid(model.__name__, name)
     return doc.t(msgid) if msgid else name.replace("_", " ").capitalize()
+
+
+# Fields that hold language codes ("ar", "ti", "hi"): printed as the language's name
+LANGUAGE_FIELDS = frozenset({"languages_spoken", "preferred_language", "language"})
+
+
+def lang_name(doc: DocLang, code: str | None) -> str:
+    """A language's name in the document's language (no mixed scripts in one cell)."""
+    if not code:
+        return "—"
+    try:
+        babel_code = language(code).babel_code
+    except ValueError:
+        babel_code = code  # a language the app is not translated into, e.g. "hi"
+    try:
+        return Locale.parse(babel_code).get_display_name(doc.locale) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def value_text(doc: DocLang, model: type, name: str, value: Any) -> str:
@@ -129,12 +60,15 @@ def value_text(doc: DocLang, model: type, name: str, value: Any) -> str:
     enum = ENUMS.get((model, name))
     if enum is not None:
         return doc.label(enum, str(value))
+    if name in LANGUAGE_FIELDS:
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(lang_name(doc, str(c)) for c in codes)
     if isinstance(value, bool):
         return doc.yes_no(value)
     if isinstance(value, dt.date | dt.datetime):
         return doc.date(value)
-    if isinstance(value, float):
-        return doc.number(value)
+    if isinstance(value, float | Decimal):
+        return doc.number(float(value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -250,11 +184,11 @@ def record_block(doc: DocLang, obj: Any, title: str) -> list[Any]:
     rows = []
     for column in model.__mapper__.column_attrs:
         name = column.key
-        if name in _HIDDEN or name.endswith("_id"):
+        if name in HIDDEN or name.endswith("_id"):
             continue
         text = value_text(doc, model, name, getattr(obj, name))
         if text:
-            rows.append([field_label(doc, name), text])
+            rows.append([field_label(doc, name, model), text])
     out: list[Any] = [doc.p(title, "h2")]
     if rows:
         out.append(table(doc, rows, [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], header=False))
@@ -274,6 +208,8 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
             return doc.label(enum, value) if enum else str(value)[:90]
     if isinstance(obj, m.PipVersion):
         return doc.t("PIP version {n}").format(n=obj.version_no)
+    if isinstance(obj, m.Conversation):
+        return f"{doc.label(e.ConversationType, obj.type)} · {doc.date(obj.date)}"
     return doc.t(BY_CODE.get(kind, BY_CODE["intake"]).title) if kind in BY_CODE else kind
 
 

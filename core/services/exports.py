@@ -24,8 +24,8 @@ from sqlalchemy import insert, select
 from core import models as m
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.export import json_io
+from core.export.field_labels import FIELD_LABELS
 from core.export.klantprofiel import build, check_sections
-from core.export.pdf_content import FIELD_LABELS
 from core.export.sections import (
     BY_CODE,
     DEFAULT_CODES,

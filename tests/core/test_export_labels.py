@@ -1,0 +1,84 @@
+"""Every field a printout can show has a translated label, never its column name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from core import models as m
+from core.export.field_labels import FIELD_LABELS, HIDDEN, MODEL_LABELS, label_msgid
+from core.export.pdf_common import DocLang
+from core.export.pdf_content import _title, field_label, value_text
+from core.export.sections import BY_CODE, RELATION
+from core.i18n import LANGUAGES, SOURCE_LANGUAGE
+from core.models import enums as e
+
+
+def _printed_fields() -> set[tuple[str, str]]:
+    """(model, field) of every column a klantprofiel or PID prints."""
+    out: set[tuple[str, str]] = set()
+    for section in BY_CODE.values():
+        out |= {("Person", name) for name in section.person_fields}
+        models = [getattr(m.Person, RELATION[k]).property.mapper.class_ for k in section.lists]
+        models += [getattr(m.Person, RELATION[k]).property.mapper.class_ for k in section.singles]
+        if section.topics:
+            models.append(m.IntakeTopic)
+        for model in models:
+            for column in model.__mapper__.column_attrs:
+                if column.key not in HIDDEN and not column.key.endswith("_id"):
+                    out.add((model.__name__, column.key))
+    return out
+
+
+def test_every_printed_field_has_a_label():
+    fields = _printed_fields()
+    assert ("PipVersion", "signed_gemeente_date") in fields  # the walk reaches the records
+    assert ("IntakeTopic", "share_consent") in fields
+    assert len(fields) > 150
+    assert sorted(f for f in fields if label_msgid(*f) is None) == []
+
+
+def test_per_model_labels_name_real_columns():
+    printed = _printed_fields()
+    assert set(MODEL_LABELS) <= printed
+    names = {name for _model, name in printed}
+    assert set(FIELD_LABELS) - names - HIDDEN == set()
+
+
+@pytest.mark.parametrize(
+    "code", [lang.code for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE and not lang.pseudo]
+)
+def test_labels_are_printed_in_the_documents_language(code):
+    doc = DocLang(code)
+    english = DocLang(SOURCE_LANGUAGE)
+    for model, name in (
+        ("PipVersion", "signed_person_date"),
+        ("Education", "from_year"),
+        ("WorkExperience", "hours_per_week"),
+        ("Voorinburgering", "overdracht_date"),
+        ("ExamAttempt", "registration_date"),
+    ):
+        cls = getattr(m, model)
+        assert field_label(doc, name, cls) != field_label(english, name, cls), (code, name)
+    assert field_label(english, "from_year", m.Education) == "From (year)"
+    assert field_label(english, "role", m.WorkExperience) == "Job or task"
+
+
+def test_values_are_printed_in_the_documents_language():
+    nl = DocLang("nl")
+    assert value_text(nl, m.ExamAttempt, "fee", Decimal("50.00")) == "50"
+    assert value_text(nl, m.ExamAttempt, "fee", Decimal("50.50")) == "50,5"
+    # language codes become names, also of languages the app is not translated into
+    assert value_text(nl, m.Conversation, "language", "hi") == "Hindi"
+    assert value_text(nl, m.Person, "languages_spoken", ["ar", "ti"]) == "Arabisch, Tigrinya"
+    assert value_text(DocLang("ar"), m.Conversation, "language", "xx-unknown") == "xx-unknown"
+
+
+def test_a_conversation_is_titled_by_its_kind_and_date():
+    nl = DocLang("nl")
+    talk = m.Conversation(type="voortgang", date=dt.datetime(2026, 11, 3, 10, 0))
+    title = _title(nl, "conversation", talk)
+    assert title.startswith(nl.label(e.ConversationType, "voortgang")) and "2026" in title
+    assert "conversation" not in title
