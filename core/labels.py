@@ -62,6 +62,15 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "SP": N_("Speaking (SP)"),
         "ONA": N_("ONA – labour-market orientation (Wi2013)"),
     },
+    e.ExamType: {
+        "inburgering": N_("Inburgering exam (DUO)"),
+        "staatsexamen": N_("Staatsexamen NT2"),
+    },
+    e.ExamRegisteredBy: {
+        "self": N_("The person"),
+        "school": N_("The school"),
+        "gemeente": N_("The gemeente"),
+    },
     e.ExamResultaat: {"Geslaagd": N_("Passed"), "Gezakt": N_("Failed"), "Geen": N_("No result")},
     e.RedenGeenResultaat: {
         "Verwijtbaar": N_("Own fault (e.g. fraud)"),

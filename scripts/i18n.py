@@ -72,6 +72,7 @@ IDENTICAL_OK: frozenset[str] = frozenset(
 IDENTICAL_OK_BY_LANG: dict[str, frozenset[str]] = {
     "nl": frozenset(
         {
+            "Staatsexamen NT2",
             "B1-route",
             "Brede intake",
             "Gemeente",

@@ -171,7 +171,7 @@ FIELD_LABELS: dict[str, str] = {
     # exams
     "registration_date": N_("Registered on"),
     "registered_by": N_("Registered by"),
-    "exam_type": N_("Kind of exam (inburgering / staatsexamen)"),
+    "exam_type": N_("Kind of exam"),
     "reden_geen_resultaat": N_("Why there is no result"),
     "result_date": N_("Result on"),
     "attempt_no": N_("Attempt number"),

@@ -84,6 +84,17 @@ class Onderdeel(StrEnum):
 LANGUAGE_SKILLS = (Onderdeel.LE, Onderdeel.LU, Onderdeel.SC, Onderdeel.SP)
 
 
+class ExamType(StrEnum):
+    INBURGERING = "inburgering"  # the inburgeringsexamen (DUO)
+    STAATSEXAMEN = "staatsexamen"  # Staatsexamen NT2 (onderwijsroute or instead of B1)
+
+
+class ExamRegisteredBy(StrEnum):
+    SELF = "self"
+    SCHOOL = "school"
+    GEMEENTE = "gemeente"
+
+
 class ExamResultaat(StrEnum):
     GESLAAGD = "Geslaagd"
     GEZAKT = "Gezakt"

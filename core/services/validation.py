@@ -69,6 +69,8 @@ ENUMS: dict[tuple[type, str], type[StrEnum]] = {
     (m.ExamAttempt, "onderdeel"): e.Onderdeel,
     (m.ExamAttempt, "niveau"): e.Niveau,
     (m.ExamAttempt, "resultaat"): e.ExamResultaat,
+    (m.ExamAttempt, "exam_type"): e.ExamType,
+    (m.ExamAttempt, "registered_by"): e.ExamRegisteredBy,
     (m.ExamAttempt, "reden_geen_resultaat"): e.RedenGeenResultaat,
     (m.Verlenging, "decision"): e.Decision,
     (m.OntzorgingItem, "kind"): e.OntzorgingKind,
@@ -80,6 +82,10 @@ ENUMS: dict[tuple[type, str], type[StrEnum]] = {
     (m.Conversation, "channel"): e.Channel,
     (m.Conversation, "interpreter"): e.Interpreter,
     (m.Document, "kind"): e.DocumentKind,
+}
+# Per enum: its codes by their casefold, so a code typed or imported in another case is accepted
+_ENUM_CODES: dict[type[StrEnum], dict[str, str]] = {
+    enum: {item.value.casefold(): item.value for item in enum} for enum in set(ENUMS.values())
 }
 
 # (model, earlier field, later field): the later date may not come before the earlier one.
@@ -129,11 +135,12 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
     enum = ENUMS.get((model, name))
     if enum is not None:
         raw = value.value if isinstance(value, StrEnum) else str(value).strip()
-        if raw not in {item.value for item in enum}:
+        code = _ENUM_CODES[enum].get(raw.casefold())  # "Staatsexamen" is "staatsexamen"
+        if code is None:
             raise ValueError(
                 _("“{value}” is not one of the allowed choices.").format(value=raw[:40])
             )
-        return raw
+        return code
     if isinstance(col_type, Boolean):
         if isinstance(value, bool):
             return value

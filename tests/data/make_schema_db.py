@@ -137,7 +137,27 @@ ROWS_0002: list[tuple[str, dict[str, object]]] = [
     ),
     ("clock_fresh", {"person_id": 1, "plan_version": "0/schema-test"}),
 ]
-ROWS = {"0001": ROWS_0001, "0002": ROWS_0002}
+ROWS_0003: list[tuple[str, dict[str, object]]] = [
+    *ROWS_0002,
+    (
+        "exam_attempt",
+        {
+            "id": 1,
+            "person_id": 1,
+            "onderdeel": "LE",
+            "niveau": "A2",
+            "exam_type": "inburgering",
+            "planned_date": "2025-03-10",
+            "registration_date": "2025-01-20",
+            "registered_by": "school",
+            "resultaat": "Geslaagd",
+            "result_date": "2025-04-01",
+            "attempt_no": 1,
+            "free_attempt": 1,
+        },
+    ),
+]
+ROWS = {"0001": ROWS_0001, "0002": ROWS_0002, "0003": ROWS_0003}
 
 
 def build(revision: str, target: Path) -> Path:
