@@ -36,15 +36,15 @@ def all_sections() -> tuple[str, ...]:
     return tuple(ALL_CODES)
 
 
-def exporter(fmt: str) -> Exporter | str:
-    """``export_dossier`` with every section, or why it cannot run."""
+def exporter(fmt: str, lang: str = "nl") -> Exporter | str:
+    """``export_dossier`` with every section in ``lang``, or why it cannot run."""
     why = _missing("core.services.exports", FORMAT_MODULES[fmt])
     if why:
         return why
     from core.services.exports import export_dossier
 
     def run(store: Store, pid: int, path: Path, today: dt.date) -> None:
-        export_dossier(store, pid, fmt, path, sections=all_sections(), lang="nl", today=today)
+        export_dossier(store, pid, fmt, path, sections=all_sections(), lang=lang, today=today)
 
     return run
 

@@ -88,6 +88,15 @@ SPECS: dict[str, Spec] = {
             "none",
         ),
         Spec(
+            "pdf_rtl",
+            "The same PDF in Arabic (every cell shaped, right to left)",
+            MS,
+            500,
+            MS,
+            "one-page ReportLab document",
+            "none",
+        ),
+        Spec(
             "json_export",
             "JSON export of the largest dossier",
             MS,

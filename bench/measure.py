@@ -9,11 +9,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 
 from bench import adapters
+from bench.adapters import Exporter
 from bench.figures import Figure, not_available
 from core import models as m
 from core.services.store import Store
@@ -200,13 +201,24 @@ def measure_exports(store: Store, size: int, pid: int, today: dt.date) -> tuple[
         pdf = adapters.exporter("pdf")
         if isinstance(pdf, str):
             out.append(not_available("pdf", size, pdf))
+            out.append(not_available("pdf_rtl", size, pdf))
         else:
             value = sample(
                 lambda: pdf(store, pid, target / f"p{next(counter)}.pdf", today), max_repeat=5
             )
             size_pdf = (target / "p0.pdf").stat().st_size
+            baseline = sample(_one_page_pdf)
+            out.append(Figure("pdf", size, value, baseline, detail={"bytes": size_pdf}))
+            rtl = cast(Exporter, adapters.exporter("pdf", lang="ar"))  # same modules as above
+            value = sample(lambda: rtl(store, pid, target / "ar.pdf", today), max_repeat=5)
             out.append(
-                Figure("pdf", size, value, sample(_one_page_pdf), detail={"bytes": size_pdf})
+                Figure(
+                    "pdf_rtl",
+                    size,
+                    value,
+                    baseline,
+                    detail={"bytes": (target / "ar.pdf").stat().st_size},
+                )
             )
         export = adapters.exporter("json")
         if isinstance(export, str):

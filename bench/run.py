@@ -111,7 +111,7 @@ def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> lis
                 lambda: [measure.measure_open(store, size, pid, REFERENCE_DATE)],
             )
             figures += guarded(
-                ("pdf", "json_export", "json_import"),
+                ("pdf", "pdf_rtl", "json_export", "json_import"),
                 size,
                 lambda: measure.measure_exports(store, size, pid, REFERENCE_DATE)[0],
             )
