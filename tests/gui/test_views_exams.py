@@ -70,3 +70,26 @@ def test_record_a_result_of_a_planned_exam(qtbot, store, demo_id):
     assert stored.resultaat == "Geslaagd" and stored.result_date == dt.date(2027, 2, 1)
     rows = {r[0]: r for r in view.status_rows()}
     assert rows["KNM – knowledge of Dutch society"][2].startswith("✓ Passed")
+
+
+def test_kind_of_exam_and_who_registered_are_chosen_not_typed(qtbot, store, demo_id):
+    view = show_view(qtbot, ExamsView, store, demo_id)
+    qtbot.mouseClick(view.attempts.add_button, Qt.MouseButton.LeftButton)
+    dialog = view.attempts.dialog
+    form = dialog.form
+    kinds = form.editors["exam_type"]
+    assert [kinds.itemData(i) for i in range(kinds.count())] == ["inburgering", "staatsexamen"]
+    assert kinds.currentData() == "inburgering"  # the default of a new attempt
+    by = form.editors["registered_by"]
+    assert [by.itemText(i) for i in range(by.count())][1:] == [
+        "The person",
+        "The school",
+        "The gemeente",
+    ]
+    form.editors["onderdeel"].setCurrentIndex(form.editors["onderdeel"].findData("SP"))
+    kinds.setCurrentIndex(kinds.findData("staatsexamen"))
+    by.setCurrentIndex(by.findData("school"))
+    save_shot(dialog, "exams_dialog")
+    dialog.save()
+    added = [x for x in load_dossier(store, demo_id).exams if x.exam_type == "staatsexamen"]
+    assert [(x.onderdeel, x.registered_by) for x in added] == [("SP", "school")]
