@@ -70,12 +70,12 @@ def measure_caseload_list(store: Store, size: int, bsn: str) -> list[Figure]:
     count = sample(lambda: count_dossiers(store, ""))
     per_key: dict[str, float] = {}
     hits: dict[str, int] = {}
+
+    def keystroke(text: str) -> Callable[[], Any]:
+        return lambda: (list_dossiers(store, text, limit=PAGE), count_dossiers(store, text))
+
     for text in keystrokes(bsn):
-        per_key[text] = sample(
-            lambda t=text: (list_dossiers(store, t, limit=PAGE), count_dossiers(store, t)),
-            budget_ms=600,
-            max_repeat=5,
-        )
+        per_key[text] = sample(keystroke(text), budget_ms=600, max_repeat=5)
         hits[text] = count_dossiers(store, text)
     worst = max(per_key, key=lambda k: per_key[k])
     return [

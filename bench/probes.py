@@ -125,7 +125,8 @@ def cold_start(data_dir: Path, runs: int, timeout: float = 60.0) -> dict[str, An
         _ms, why = time_to_paint(cmd, timeout)
         if why:
             return {"error": ("bare window: " if cmd is bare_cmd else "app: ") + why}
-    bare, app = [], []
+    bare: list[float] = []
+    app: list[float] = []
     for _ in range(runs):
         for cmd, into in ((bare_cmd, bare), (app_cmd, app)):
             ms, why = time_to_paint(cmd, timeout)

@@ -149,7 +149,7 @@ def cold_start(size: int, data_dir: Path, runs: int, timeout: float) -> Figure:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    sizes: tuple[int, ...] = QUICK_SIZES if args.quick else FULL_SIZES
     if args.sizes:
         sizes = tuple(int(s) for s in args.sizes.split(","))
     cache = args.cache_dir or default_cache_dir()
