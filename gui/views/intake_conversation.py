@@ -27,6 +27,7 @@ from core.services.dossiers import load_dossier
 from core.services.intake import set_intake_topic
 from gui.context import AppContext
 from gui.widgets.form import ERROR_STYLE
+from gui.widgets.panel import SelectableLabel
 
 STATUSES = ("known", "partial", "unknown")
 BIG = "font-size: 15pt;"
@@ -64,10 +65,8 @@ class IntakeConversation(QDialog):
         self.title_own = QLabel(self)
         self.title_own.setStyleSheet("font-size: 20pt; color: #234;")
         self.title_own.setWordWrap(True)
-        self.questions = QLabel(self)
+        self.questions = SelectableLabel(parent=self)
         self.questions.setStyleSheet(BIG)
-        self.questions.setWordWrap(True)
-        self.questions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answers_label = QLabel(self)
         self.answers = QPlainTextEdit(self)
         self.answers.setStyleSheet(BIG)

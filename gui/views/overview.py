@@ -29,7 +29,7 @@ from core.rules.exams import ExamStatus, exam_status
 from core.services.deadlines import dossier_overview
 from gui.icons import icon_pixmap
 from gui.views.base import DossierView
-from gui.widgets.panel import ScrollPage, heading
+from gui.widgets.panel import ScrollPage, SelectableLabel, heading
 
 if TYPE_CHECKING:
     from core.models import Person
@@ -132,15 +132,13 @@ class OverviewView(DossierView):
         return 11 if self.ctx.consultant_mode else 13
 
     def _label(self, text: str, *, bold: bool = False, colour: str = "") -> QLabel:
-        lab = QLabel(text, self)
-        lab.setWordWrap(True)
+        lab = SelectableLabel(text, self)
         style = f"font-size: {self._font_pt()}pt;"
         if bold:
             style += " font-weight: bold;"
         if colour:
             style += f" color: {colour};"
         lab.setStyleSheet(style)
-        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return lab
 
     def _icon(self, name: str) -> QLabel:

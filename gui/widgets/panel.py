@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -56,10 +56,43 @@ def heading(parent: QWidget | None = None, size: int = 15) -> QLabel:
     return label
 
 
+LRM, RLM = "\u200e", "\u200f"
+
+
+class SelectableLabel(QLabel):
+    """A word-wrapped label whose text can be selected and copied.
+
+    Qt lays selectable text out with a QTextDocument, which takes each paragraph's direction from
+    its first strong character, even one inside an isolate (FSI…PDI, ``core.i18n.isolate``): an
+    Arabic warning that starts with "KNM" or a person's Latin name read left to right, its parts
+    in the wrong order. Every line therefore starts with the mark of the label's own direction
+    (RLM or LRM), set again when the direction changes; ``text()`` gives the text without them.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._plain = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._plain = text
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        mark = RLM if rtl else LRM
+        super().setText("\n".join(mark + line for line in text.split("\n")) if text else "")
+
+    def text(self) -> str:
+        return self._plain
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.setText(self._plain)
+
+
 def note_label(parent: QWidget | None = None, style: str = "") -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = SelectableLabel(parent=parent)
     if style:
         label.setStyleSheet(style)
     return label
