@@ -68,6 +68,14 @@ def read_passphrase(args: argparse.Namespace, creating: bool) -> str | None:
         if creating and getpass.getpass(_("Repeat the passphrase: ")) != first:
             raise UsageError(_("The two passphrases differ."))
         return first
+    if creating:
+        raise UsageError(
+            _(
+                "There is no database in this data folder yet; a new one is encrypted. Choose a "
+                "passphrase and give it in the environment variable {env} or with "
+                "--passphrase-file FILE."
+            ).format(env=PASSPHRASE_ENV)
+        )
     raise UsageError(
         _(
             "The dossier is encrypted. Give the passphrase in the environment variable "

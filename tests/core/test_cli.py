@@ -176,7 +176,17 @@ def test_wrong_or_missing_passphrase_exits_2(capsys, data_dir, monkeypatch):
     assert code == 2 and "passphrase is wrong" in err
     monkeypatch.delenv(cli.PASSPHRASE_ENV)
     code, _out, err = run(capsys, "--data-dir", str(data_dir), "list")
-    assert code == 2 and cli.PASSPHRASE_ENV in err
+    assert code == 2 and cli.PASSPHRASE_ENV in err and "is encrypted" in err
+
+
+def test_a_new_data_folder_asks_to_choose_a_passphrase(capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv(cli.PASSPHRASE_ENV, raising=False)
+    fresh = tmp_path / "fresh"
+    code, out, err = run(capsys, "--data-dir", str(fresh), "demo")
+    assert code == 2 and out == ""
+    assert "no database in this data folder yet" in err and "Choose a passphrase" in err
+    assert cli.PASSPHRASE_ENV in err
+    assert not (fresh / "blauwemap.db").exists()  # nothing made without a passphrase
 
 
 def test_passphrase_file(capsys, data_dir, tmp_path, monkeypatch):
