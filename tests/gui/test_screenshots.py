@@ -39,6 +39,7 @@ def test_screenshot_every_view(qtbot, ctx, demo_id, make_window, code):
         for number, view in enumerate(window.views, start=1):
             window.show_page(view.key)
             assert window.stack.currentWidget() is view
+            QApplication.processEvents()  # pending layout requests: the picture a user sees
             image = window.grab()
             assert not image.isNull() and image.width() >= 1000
             path = folder / f"{number:02d}_{view.key}.png"
