@@ -140,13 +140,26 @@ def _digits_for_rtl(text: str) -> str:
     return _WORD.sub(word, text)
 
 
+# An Arabic-script letter touching a Latin letter in one word ("وIntroPVT", "الـKNM")
+_LATIN_LETTER = "A-Za-z\u00c0-\u024f"
+_ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
+_SCRIPT_SEAM = re.compile(
+    f"(?<=[{_ARABIC_LETTER}\u0640])(?=[{_LATIN_LETTER}])|(?<=[{_LATIN_LETTER}])(?=[{_ARABIC_LETTER}])"
+)
+
+
 def runs(text: str, base: str = LATIN, rtl: bool = False, bold: bool = False) -> str:
     """Paragraph markup: ``text`` escaped, split into runs, each in its script's font.
 
     ReportLab lays a paragraph's font runs out left to right and shapes each run in its own
     direction, so in a right-to-left paragraph the runs are given in visual order (reversed),
     with the spaces between them mirrored."""
-    parts = split_runs(_digits_for_rtl(text) if rtl else text, base)
+    if rtl:
+        # ReportLab shapes each word in the direction of its first letter's script: the Latin
+        # half of "وIntroPVT" came out mirrored ("TVPortnI"). A space at the seam makes two
+        # words, each shaped in its own direction.
+        text = _SCRIPT_SEAM.sub(" ", _digits_for_rtl(text))
+    parts = split_runs(text, base)
     if rtl and len(parts) > 1:
         # Shaping works per word, and a word must not mix fonts: where the script changes
         # inside a word a space is put in.
