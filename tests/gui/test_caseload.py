@@ -153,3 +153,12 @@ def test_delete_asks_first(qtbot, ctx, monkeypatch):
     view.delete_button.click()
     assert count_dossiers(ctx.store) == 2
     assert names(view) == ["Olena Kovalenko", "Yonas Tesfay"]
+
+
+def test_a_column_title_cut_off_by_a_narrow_column_shows_whole_on_hover(qtbot, ctx):
+    view = make_view(qtbot, ctx)
+    model = view.table.model()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert title and tip == title

@@ -93,3 +93,13 @@ def test_kind_of_exam_and_who_registered_are_chosen_not_typed(qtbot, store, demo
     dialog.save()
     added = [x for x in load_dossier(store, demo_id).exams if x.exam_type == "staatsexamen"]
     assert [(x.onderdeel, x.registered_by) for x in added] == [("SP", "school")]
+
+
+def test_record_table_titles_show_whole_on_hover(qtbot, store, demo_id):
+    view = show_view(qtbot, ExamsView, store, demo_id)
+    model = view.attempts.model
+    tips = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for c in range(model.columnCount())
+    ]
+    assert tips[0] == "Part" and all(tips)
