@@ -34,6 +34,15 @@ SPECS: dict[str, Spec] = {
             "none",
         ),
         Spec(
+            "cold_start_encrypted",
+            "Cold start, encrypted database (passphrase in the environment)",
+            MS,
+            2.0,
+            X,
+            "bare PySide6 window",
+            "none",
+        ),
+        Spec(
             "first_page",
             "Caseload list: first page (what the GUI shows)",
             MS,

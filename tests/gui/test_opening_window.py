@@ -23,9 +23,51 @@ def test_only_a_plain_database_after_the_first_start_opens_without_asking():
     assert gui_app.opens_without_asking(Settings(mode="consultant"))
 
 
-def test_encrypted_database_is_not_opened_after_the_paint():
+def test_encrypted_database_is_opened_after_the_paint_only_with_its_passphrase_in_env(
+    monkeypatch,
+):
     Database.open(paths.current().database, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
-    assert not gui_app.opens_without_asking(Settings(mode="consultant"))
+    monkeypatch.delenv(gui_app.PASSPHRASE_ENV, raising=False)
+    assert not gui_app.opens_without_asking(Settings(mode="consultant"))  # the dialog asks
+    monkeypatch.setenv(gui_app.PASSPHRASE_ENV, TEST_PASSPHRASE)
+    assert gui_app.opens_without_asking(Settings(mode="consultant"))
+    assert not gui_app.opens_without_asking(Settings())  # first start: the dialog asks
+
+
+def test_encrypted_database_with_env_passphrase_paints_first_then_opens(qtbot, monkeypatch):
+    db = Database.open(paths.current().database, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    dossier = create_dossier(Store(db), {"given_names": "Olena", "family_name": "Kovalenko"})
+    db.close()
+    monkeypatch.setenv(gui_app.PASSPHRASE_ENV, TEST_PASSPHRASE)
+    settings = Settings(mode="consultant", language="en", last_dossier=dossier)
+    seen = []
+    real_start = gui_app.start_dossier
+    loop = QEventLoop()
+
+    def start_and_quit(window, ctx):
+        seen.append(window.opening)
+        real_start(window, ctx)
+        seen.append(window.person.display_name if window.person else None)
+        window.close()
+        loop.quit()
+
+    monkeypatch.setattr(gui_app, "start_dossier", start_and_quit)
+    assert gui_app._run_opening_window(loop, settings, kdf_iter=TEST_KDF_ITER) == 0
+    assert seen == [None, "Olena Kovalenko"]
+
+
+def test_a_wrong_env_passphrase_after_the_paint_says_so_and_quits(qtbot, monkeypatch):
+    Database.open(paths.current().database, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    monkeypatch.setenv(gui_app.PASSPHRASE_ENV, "not the passphrase")
+    messages = []
+    monkeypatch.setattr(
+        "gui.dialogs.common.show_message",
+        lambda _parent, _title, text, **_kw: messages.append(text),
+    )
+    loop = QEventLoop()
+    code = gui_app._run_opening_window(loop, Settings(mode="consultant"), kdf_iter=TEST_KDF_ITER)
+    assert code == 1
+    assert messages == ["The passphrase is wrong."]
 
 
 def test_window_shows_opening_then_the_caseload(qtbot, store):
