@@ -15,15 +15,49 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, literal, text
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
 from core.i18n import _
 
 log = logging.getLogger(__name__)
+
+
+class CaseInsensitiveLike(ColumnElement[bool]):
+    """``column`` matches the LIKE ``pattern`` (escape character ``\\``) regardless of case:
+    SQLite's LIKE already ignores ASCII case (``lower()`` around the column would only cost
+    time); PostgreSQL and others get ILIKE. Build it with :func:`like_ci`."""
+
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012 (SQLAlchemy's own declaration)
+        ("column", InternalTraversal.dp_clauseelement),
+        ("pattern", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, column: Any, pattern: str) -> None:
+        self.column = column
+        self.pattern = literal(pattern)
+
+
+def like_ci(column: Any, pattern: str) -> CaseInsensitiveLike:
+    return CaseInsensitiveLike(column, pattern)
+
+
+@compiles(CaseInsensitiveLike)
+def _like_ci_default(element: CaseInsensitiveLike, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.column.ilike(element.pattern, escape="\\"), **kw))
+
+
+@compiles(CaseInsensitiveLike, "sqlite")
+def _like_ci_sqlite(element: CaseInsensitiveLike, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.column.like(element.pattern, escape="\\"), **kw))
+
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection before "in use"

@@ -9,6 +9,7 @@ from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from core import models as m
+from core.db import like_ci
 from core.i18n import _
 from core.services.records import get_person
 from core.services.store import Store
@@ -124,12 +125,12 @@ def _search_condition(search: str) -> Any:
             (m.Person.v_nummer >= digits) & (m.Person.v_nummer < upper),
         )
     like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    # SQLite's LIKE ignores ASCII case by itself (as lower() did); the full name is only needed
+    # like_ci: any case, in SQLite and PostgreSQL alike (core.db); the full name is only needed
     # when the text spans given and family name.
     fields: list[Any] = [m.Person.given_names, m.Person.family_name, m.Person.gemeente]
     if " " in text:
         fields.append(m.Person.given_names + " " + m.Person.family_name)
-    conds = [field.like(like, escape="\\") for field in fields]
+    conds: list[Any] = [like_ci(field, like) for field in fields]
     if digits:
         conds += [m.Person.bsn.like(f"{digits}%"), m.Person.v_nummer.like(f"{digits}%")]
     return or_(*conds)
