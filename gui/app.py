@@ -264,7 +264,7 @@ def _run_opening_window(
         window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
         window.attach_store(Store(db))
         start_dossier(window, ctx)
-        QTimer.singleShot(0, lambda: backup_in_background(ctx))
+        backup_in_background(ctx)  # a worker; a quick quit waits for it (wait_all below)
 
     window.installEventFilter(_AfterFirstPaint(window, finish))
     window.show()
