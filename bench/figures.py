@@ -132,6 +132,15 @@ SPECS: dict[str, Spec] = {
             "Python with core imported and the store open",
             "linear",
         ),
+        Spec(
+            "memory_app",
+            "Peak memory of the app with the caseload shown (RSS)",
+            MB,
+            250,
+            MB,
+            "a bare PySide6 window",
+            "linear",
+        ),
     )
 }
 

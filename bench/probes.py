@@ -168,6 +168,66 @@ def cold_start(
     }
 
 
+MEMORY_ENV = "BLAUWEMAP_BENCH_MEMORY"
+MEMORY_MARKER = "MEMORY"
+BARE_WINDOW_MEMORY = f"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1100, 720)
+window.show()
+
+def report():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            print("{MEMORY_MARKER}", line.split()[1], flush=True)
+    app.quit()
+
+QTimer.singleShot(200, report)
+sys.exit(app.exec())
+"""
+
+
+def _peak_of(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[float | None, str]:
+    """The MB a process reports on its MEMORY line, or (None, why)."""
+    try:
+        proc = subprocess.run(
+            cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return None, f"no {MEMORY_MARKER} line within {timeout:.0f} s"
+    for line in proc.stdout.splitlines():
+        if line.startswith(MEMORY_MARKER):
+            return int(line.split()[1]) / 1024, ""
+    tail = (proc.stderr.strip().splitlines() or ["no output"])[-1][:160]
+    return None, f"exited with code {proc.returncode} without a {MEMORY_MARKER} line ({tail})"
+
+
+def app_memory(data_dir: Path, timeout: float = 120.0) -> dict[str, Any]:
+    """Peak memory of the app showing the caseload with its attention column and every page
+    built, and of a bare PySide6 window."""
+    why = gui_available()
+    if why:
+        return {"error": why}
+    prepare_data_dir(data_dir)
+    env = _env()
+    env.pop(EXIT_AFTER_PAINT, None)
+    env[MEMORY_ENV] = "1"
+    app_mb, why = _peak_of(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir)], env, timeout
+    )
+    if app_mb is None:
+        return {"error": "app: " + why}
+    bare_mb, why = _peak_of([sys.executable, "-c", BARE_WINDOW_MEMORY], _env(), timeout)
+    if bare_mb is None:
+        return {"error": "bare window: " + why}
+    return {"app_mb": app_mb, "bare_mb": bare_mb}
+
+
 # --------------------------------------------------------------------------- memory
 def _rss_mb() -> float:
     """Peak resident memory of this process. Linux keeps ``ru_maxrss`` across exec, so a child

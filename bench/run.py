@@ -119,6 +119,7 @@ def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> lis
             store.db.close()
         mem = probes.memory(work)
         figures.append(Figure("memory", size, mem["open"], mem["baseline"]))
+        figures += guarded(("memory_app",), size, lambda: [app_memory(size, data_dir)])
         if startup:
             runs, timeout = (2, 20.0) if quick else (5, 60.0)
             figures.append(cold_start(size, data_dir, runs=runs, timeout=timeout))
@@ -133,6 +134,19 @@ def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> lis
 
 
 BENCH_PASSPHRASE = "bench passphrase, not a secret"
+
+
+def app_memory(size: int, data_dir: Path) -> Figure:
+    result = probes.app_memory(data_dir)
+    if "error" in result:
+        return not_available("memory_app", size, result["error"])
+    return Figure(
+        "memory_app",
+        size,
+        result["app_mb"],
+        result["bare_mb"],
+        note="main.py, caseload shown with its attention column, every page built",
+    )
 
 
 def cold_start_encrypted(

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
+# Benchmark hook: once the caseload shows its "needs attention" column and every view is built,
+# print "MEMORY <peak resident kB>" and quit (bench/probes.py, the app's own peak memory).
+MEMORY_ENV = "BLAUWEMAP_BENCH_MEMORY"
 CASELOAD_KEY = "caseload"
 VIEWS_DELAY_MS = 200
 
@@ -63,6 +66,20 @@ class FirstPaintSpy(QObject):
 
 def bench_quit() -> None:
     QApplication.quit()
+
+
+def peak_memory_kb() -> int:
+    """VmHWM of this process (Linux), else ru_maxrss."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +145,13 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadView(self.ctx, self)
         self.caseload.open_requested.connect(self.open_dossier)
         self._add_page(self.caseload, CASELOAD_KEY, "caseload")
+        if os.environ.get(MEMORY_ENV) == "1":
+            self.caseload.attention_ready.connect(self._report_memory)
+
+    def _report_memory(self) -> None:
+        self.ensure_views()  # every page built, as after a while of use
+        QTimer.singleShot(0, lambda: print("MEMORY", peak_memory_kb(), flush=True))
+        QTimer.singleShot(0, bench_quit)
 
     def _schedule_views(self) -> None:
         # The caseload paints first; the views follow (or come at once when a dossier opens).
