@@ -278,3 +278,18 @@ def test_closing_with_a_refused_value_keeps_the_window_and_the_text(
     assert load_dossier(ctx.store, demo_id).bsn == "111222333"
     form.editors["bsn"].setText("111222333")
     assert window.close() is True
+
+
+def test_memory_hook_reports_once_the_caseload_and_every_page_are_ready(
+    qtbot, ctx, demo_id, make_window, monkeypatch, capsys
+):
+    """bench/probes.py's app memory figure: MEMORY <kB> on stdout, then quit."""
+    monkeypatch.setenv(mw.MEMORY_ENV, "1")
+    quits: list[bool] = []
+    monkeypatch.setattr(mw, "bench_quit", lambda: quits.append(True))
+    window = make_window(ctx)
+    qtbot.waitUntil(lambda: quits == [True], timeout=10000)
+    assert window.caseload is not None and window.caseload.model.attention
+    assert len(window.views) > 0  # every page was built before measuring
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("MEMORY")]
+    assert len(lines) == 1 and int(lines[0].split()[1]) > 10_000  # kB: a real process
