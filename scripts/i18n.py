@@ -35,8 +35,9 @@ from core.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE  # noqa: E402
 LOCALES = ROOT / "locales"
 POT = LOCALES / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
-# t and n: DocLang.t/n, the translators of an export in its own language (core/export)
-KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3", "t", "n:1,2")
+# Only the names the code translates with: gettext/ngettext are also DocLang's, the translators
+# of an export in its own language (core/export). No one-letter keywords: they match ordinary code.
+KEYWORDS = ("_", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
 HEADER_COMMENT = (
     "# Translations of Blauwe Map.\n"
     "# Generated and updated by scripts/i18n.py; translate with its todo/fill commands."
@@ -186,7 +187,7 @@ def read_catalog(path: Path, code: str | None = None) -> Catalog:
 
 
 def write_catalog(catalog: Catalog, path: Path, template: bool = False) -> bool:
-    """Write sorted, without line numbers or creation dates (so git diffs show real changes).
+    """Write sorted, without line numbers, creation dates or generator versions (so git diffs show real changes).
     Returns True when the file changed."""
     buffer = io.BytesIO()
     pofile.write_po(
@@ -199,7 +200,9 @@ def write_catalog(catalog: Catalog, path: Path, template: bool = False) -> bool:
         include_previous=not template,
     )
     lines = buffer.getvalue().decode("utf-8").splitlines(keepends=True)
-    text = "".join(line for line in lines if not line.startswith('"POT-Creation-Date:'))
+    # Neither the date nor Babel's version belongs in the file: the same sources give the same bytes.
+    volatile = ('"POT-Creation-Date:', '"Generated-By:')
+    text = "".join(line for line in lines if not line.startswith(volatile))
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False

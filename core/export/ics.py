@@ -71,16 +71,16 @@ def render(
     cal.add("calscale", "GREGORIAN")
     cal.add(
         "x-wr-calname",
-        doc.t("Inburgering: {name}").format(name=person.display_name)
+        doc.gettext("Inburgering: {name}").format(name=person.display_name)
         if "identity" in chosen
-        else doc.t("Inburgering"),
+        else doc.gettext("Inburgering"),
     )
     if "exams" in chosen:
         for x in sorted(person.exams, key=lambda x: x.id):
             if x.planned_date is None or x.resultaat is not None:
                 continue
             name = doc.label(e.Onderdeel, x.onderdeel)
-            summary = doc.t("Exam: {name}").format(name=name) + (
+            summary = doc.gettext("Exam: {name}").format(name=name) + (
                 f" ({x.niveau})" if x.niveau else ""
             )
             ev = _all_day(
@@ -92,7 +92,7 @@ def render(
                 ExamFacts(onderdeel=x.onderdeel, planned_date=x.planned_date)
             )
             if x.registration_date is None and deadline is not None:
-                text = doc.t("Register for the {name} exam before {date}.").format(
+                text = doc.gettext("Register for the {name} exam before {date}.").format(
                     name=name, date=doc.date(deadline)
                 )
                 ev.add("description", text)
@@ -121,11 +121,11 @@ def render(
                 continue
             if CLOCK_SECTION.get(clock.kind, "plicht") not in chosen:
                 continue
-            label = doc.t(KIND_LABELS[clock.kind]).format(detail=clock.detail)
+            label = doc.gettext(KIND_LABELS[clock.kind]).format(detail=clock.detail)
             ev = _all_day(
                 person, ("clock", clock.kind, clock.detail, clock.date), label, clock.date, when
             )
-            ev.add("description", f"{doc.t(STATUS[clock.status])} · {clock.source}")
+            ev.add("description", f"{doc.gettext(STATUS[clock.status])} · {clock.source}")
             ev.add("categories", ["deadline"])
             ev.add_component(_alarm(label, dt.timedelta(days=14)))
             cal.add_component(ev)

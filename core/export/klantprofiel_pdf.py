@@ -40,12 +40,13 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
     facts = summary_facts(person, today)
     w = CONTENT_WIDTH
     story: list[Any] = []
-    name = person.display_name if "identity" in sections else doc.t("(name not shared)")
-    story.append(doc.p(doc.t("Klantprofiel for overdracht") + ": " + name, "title"))
+    name = person.display_name if "identity" in sections else doc.gettext("(name not shared)")
+    story.append(doc.p(doc.gettext("Klantprofiel for overdracht") + ": " + name, "title"))
     story.append(
         doc.p(
-            doc.t("Summary made on {date}. Shared sections: {sections}.").format(
-                date=doc.date(today), sections=", ".join(doc.t(BY_CODE[c].title) for c in sections)
+            doc.gettext("Summary made on {date}. Shared sections: {sections}.").format(
+                date=doc.date(today),
+                sections=", ".join(doc.gettext(BY_CODE[c].title) for c in sections),
             ),
             "small",
         )
@@ -55,50 +56,55 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
         langs = ", ".join(lang_name(doc, c) for c in (person.languages_spoken or []))
         who += [
             [
-                doc.t("Date of birth"),
+                doc.gettext("Date of birth"),
                 doc.date(person.date_of_birth),
-                doc.t("BSN / V-number"),
+                doc.gettext("BSN / V-number"),
                 f"{person.bsn or '—'} / {person.v_nummer or '—'}",
             ],
-            [doc.t("Gemeente"), person.gemeente or "—", doc.t("Languages"), langs or "—"],
             [
-                doc.t("Literacy"),
+                doc.gettext("Gemeente"),
+                person.gemeente or "—",
+                doc.gettext("Languages"),
+                langs or "—",
+            ],
+            [
+                doc.gettext("Literacy"),
                 doc.label(e.Alfabetisering, person.literacy),
-                doc.t("Preferred language"),
+                doc.gettext("Preferred language"),
                 lang_name(doc, person.preferred_language),
             ],
         ]
     if "plicht" in sections:
         who += [
             [
-                doc.t("Regime"),
+                doc.gettext("Regime"),
                 doc.label(e.Regime, person.regime),
-                doc.t("Target group (doelgroep)"),
+                doc.gettext("Target group (doelgroep)"),
                 doc.label(e.Doelgroep, person.doelgroep),
             ],
             [
-                doc.t("Status of the inburgeringsplicht"),
+                doc.gettext("Status of the inburgeringsplicht"),
                 doc.label(e.PlichtStatus, person.plicht_status),
-                doc.t("Leerroute and level"),
-                route_text(doc, facts["pip"]) if "pip" in sections else doc.t("Not shared."),
+                doc.gettext("Leerroute and level"),
+                route_text(doc, facts["pip"]) if "pip" in sections else doc.gettext("Not shared."),
             ],
         ]
     if who:
         story.append(table(doc, who, [w * 0.2, w * 0.3, w * 0.2, w * 0.3], header=False))
-    story.append(doc.p(doc.t("Clocks and deadlines"), "h2"))
+    story.append(doc.p(doc.gettext("Clocks and deadlines"), "h2"))
     if "plicht" in sections:
         clocks = [c for c in facts["clocks"] if _clock_section(c.kind) in sections]
         story.append(table(doc, clock_rows(doc, clocks), [w * 0.6, w * 0.22, w * 0.18]))
     else:
         story.append(nothing(doc))
-    story.append(doc.p(doc.t("Hours and requirements"), "h2"))
+    story.append(doc.p(doc.gettext("Hours and requirements"), "h2"))
     if {"pip", "hours"} <= set(sections):
         story.append(
             table(doc, requirement_rows(doc, facts["requirements"]), [w * 0.6, w * 0.2, w * 0.2])
         )
     else:
         story.append(nothing(doc))
-    story.append(doc.p(doc.t("Exams"), "h2"))
+    story.append(doc.p(doc.gettext("Exams"), "h2"))
     if "exams" in sections:
         story.append(
             table(
@@ -109,7 +115,7 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
         )
     else:
         story.append(nothing(doc))
-    story.append(doc.p(doc.t("Fixed contact person (vaste aanspreekpunt)"), "h2"))
+    story.append(doc.p(doc.gettext("Fixed contact person (vaste aanspreekpunt)"), "h2"))
     fixed = [c for c in person.contacts if c.is_vaste_aanspreekpunt]
     if "contacts" in sections and fixed:
         c = fixed[0]
@@ -127,26 +133,28 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
         story.append(doc.p(details))
     else:
         story.append(
-            nothing(doc) if "contacts" not in sections else doc.p(doc.t("None recorded."), "small")
+            nothing(doc)
+            if "contacts" not in sections
+            else doc.p(doc.gettext("None recorded."), "small")
         )
-    story.append(doc.p(doc.t("Brede-intake topics that need attention"), "h2"))
+    story.append(doc.p(doc.gettext("Brede-intake topics that need attention"), "h2"))
     topics = attention_topics(person, sections)
     if topics:
-        rows = [[doc.t("Topic"), doc.t("Status"), doc.t("Notes")]]
+        rows = [[doc.gettext("Topic"), doc.gettext("Status"), doc.gettext("Notes")]]
         for t in topics:
             rows.append(
                 [
-                    doc.t(TOPIC_TITLES.get(t.topic, t.topic)),
+                    doc.gettext(TOPIC_TITLES.get(t.topic, t.topic)),
                     doc.label(e.IntakeStatus, t.status),
                     (t.notes or "")[:160],
                 ]
             )
         story.append(table(doc, rows, [w * 0.3, w * 0.15, w * 0.55]))
     else:
-        story.append(doc.p(doc.t("None."), "small"))
-    story.append(doc.p(doc.t("Note for the next teacher or klantmanager"), "h2"))
+        story.append(doc.p(doc.gettext("None."), "small"))
+    story.append(doc.p(doc.gettext("Note for the next teacher or klantmanager"), "h2"))
     if "note" in sections:
-        story.append(doc.p(person.note_next_teacher or doc.t("None recorded.")))
+        story.append(doc.p(person.note_next_teacher or doc.gettext("None recorded.")))
     else:
         story.append(nothing(doc))
     return story
@@ -164,7 +172,7 @@ def render(
     chosen = check_sections(sections)
     today = today or dt.date.today()
     doc = DocLang(lang)
-    title = doc.t("Klantprofiel for overdracht")
+    title = doc.gettext("Klantprofiel for overdracht")
     template = document(out, title, doc, f"Blauwe Map · {title} · {doc.date(today)}")
     frame = Frame(
         0,
@@ -180,7 +188,7 @@ def render(
         frame._width, frame._height - 2, summary(doc, person, chosen, today), mode="shrink"
     )
     story: list[Any] = [first, PageBreak()]
-    story.append(doc.p(doc.t("Details per section"), "title"))
+    story.append(doc.p(doc.gettext("Details per section"), "title"))
     for code in chosen:
         if code == "document_content":
             continue

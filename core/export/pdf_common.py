@@ -200,17 +200,17 @@ class DocLang:
         self._frags: dict[tuple[str, str], Any] = {}
 
     # ---- text
-    def t(self, msgid: str) -> str:
+    def gettext(self, msgid: str) -> str:
         return self.translations.gettext(msgid)
 
-    def n(self, singular: str, plural: str, count: int) -> str:
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
     def label(self, enum: type[StrEnum], code: str | None) -> str:
         if code is None or code == "":
             return "—"
         msgid = _LABELS.get(enum, {}).get(str(code))
-        return self.t(msgid) if msgid else str(code)
+        return self.gettext(msgid) if msgid else str(code)
 
     def date(self, value: dt.date | dt.datetime | None, fmt: str = "medium") -> str:
         key = (type(value), value, fmt)  # a dossier repeats its dates; Babel is not quick
@@ -235,12 +235,12 @@ class DocLang:
     def hours(self, value: float) -> str:
         rounded = round(value, 1)
         count = int(rounded) if rounded == int(rounded) else 2
-        return self.n("{n} hour", "{n} hours", count).format(n=self.number(rounded))
+        return self.ngettext("{n} hour", "{n} hours", count).format(n=self.number(rounded))
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:
             return "—"
-        return self.t("Yes") if value else self.t("No")
+        return self.gettext("Yes") if value else self.gettext("No")
 
     # ---- styles and flowables
     def style(self, name: str = "body", shaped: bool = True) -> ParagraphStyle:

@@ -33,7 +33,7 @@ TOPIC_TITLES = {t.code: t.title for t in TOPICS}
 
 def field_label(doc: DocLang, name: str, model: type = m.Person) -> str:
     msgid = label_msgid(model.__name__, name)
-    return doc.t(msgid) if msgid else name.replace("_", " ").capitalize()
+    return doc.gettext(msgid) if msgid else name.replace("_", " ").capitalize()
 
 
 # Fields that hold language codes ("ar", "ti", "hi"): printed as the language's name
@@ -82,30 +82,30 @@ def provenance(doc: DocLang, obj: Any) -> str:
         enum = e.InfoSource if isinstance(obj, m.IntakeTopic) else e.RecordSource
         src = doc.label(enum, source)
     else:
-        src = doc.t("Entered in this dossier")
+        src = doc.gettext("Entered in this dossier")
     if when is None:
         when = getattr(obj, "updated_at", None) or getattr(obj, "added_at", None)
     author = getattr(obj, "author", None)
     if when is None:
-        text = doc.t("Source: {source}").format(source=src)
+        text = doc.gettext("Source: {source}").format(source=src)
     else:
-        text = doc.t("Source: {source}, {date}").format(source=src, date=doc.date(when))
+        text = doc.gettext("Source: {source}, {date}").format(source=src, date=doc.date(when))
     return f"{text} · {author}" if author else text
 
 
 # --------------------------------------------------------------------------- summary facts
 def clock_rows(doc: DocLang, clocks: list[Clock]) -> list[list[str]]:
-    rows = [[doc.t("Clock"), doc.t("Date"), doc.t("Status")]]
+    rows = [[doc.gettext("Clock"), doc.gettext("Date"), doc.gettext("Status")]]
     for c in clocks:
-        label = doc.t(KIND_LABELS[c.kind]).format(detail=c.detail)
-        rows.append([label, doc.date(c.date), doc.t(STATUS[c.status])])
+        label = doc.gettext(KIND_LABELS[c.kind]).format(detail=c.detail)
+        rows.append([label, doc.date(c.date), doc.gettext(STATUS[c.status])])
     return rows
 
 
 def requirement_rows(doc: DocLang, reqs: list[Requirement]) -> list[list[str]]:
-    rows = [[doc.t("Requirement"), doc.t("Done"), doc.t("Required")]]
+    rows = [[doc.gettext("Requirement"), doc.gettext("Done"), doc.gettext("Required")]]
     for r in reqs:
-        label = doc.t(REQ_LABELS[r.code]).format(detail=r.detail)
+        label = doc.gettext(REQ_LABELS[r.code]).format(detail=r.detail)
         if r.kind == "hours":
             rows.append([label, doc.hours(r.done), doc.hours(r.required)])
         else:
@@ -116,22 +116,22 @@ def requirement_rows(doc: DocLang, reqs: list[Requirement]) -> list[list[str]]:
 def exam_rows(doc: DocLang, status: list[ExamStatus]) -> list[list[str]]:
     rows = [
         [
-            doc.t("Component"),
-            doc.t("Level needed"),
-            doc.t("Status"),
-            doc.t("Next exam"),
-            doc.t("Free attempts left"),
+            doc.gettext("Component"),
+            doc.gettext("Level needed"),
+            doc.gettext("Status"),
+            doc.gettext("Next exam"),
+            doc.gettext("Free attempts left"),
         ]
     ]
     for s in status:
         if s.exempt:
-            state = doc.t("Exempted")
+            state = doc.gettext("Exempted")
         elif s.passed:
-            state = doc.t("Passed at {level}").format(level=s.passed_level or "")
+            state = doc.gettext("Passed at {level}").format(level=s.passed_level or "")
         elif s.last_result:
             state = doc.label(e.ExamResultaat, s.last_result)
         else:
-            state = doc.t("Not taken yet")
+            state = doc.gettext("Not taken yet")
         rows.append(
             [
                 doc.label(e.Onderdeel, s.onderdeel),
@@ -156,7 +156,7 @@ def summary_facts(person: m.Person, today: dt.date) -> dict[str, Any]:
 
 def route_text(doc: DocLang, pip: m.PipVersion | None) -> str:
     if pip is None:
-        return doc.t("No PIP yet")
+        return doc.gettext("No PIP yet")
     base = pip.niveau or ("B1" if pip.leerroute in ("B", "O") else "")
     skills = []
     for code in ("LE", "LU", "SC", "SP"):
@@ -201,16 +201,16 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
         value = getattr(obj, attr, None)
         if value:
             if attr == "topic":
-                return doc.t(TOPIC_TITLES.get(value, value))
+                return doc.gettext(TOPIC_TITLES.get(value, value))
             if attr == "onderdeel":
                 return doc.label(e.Onderdeel, value)
             enum = ENUMS.get((type(obj), attr))
             return doc.label(enum, value) if enum else str(value)[:90]
     if isinstance(obj, m.PipVersion):
-        return doc.t("PIP version {n}").format(n=obj.version_no)
+        return doc.gettext("PIP version {n}").format(n=obj.version_no)
     if isinstance(obj, m.Conversation):
         return f"{doc.label(e.ConversationType, obj.type)} · {doc.date(obj.date)}"
-    return doc.t(BY_CODE.get(kind, BY_CODE["intake"]).title) if kind in BY_CODE else kind
+    return doc.gettext(BY_CODE.get(kind, BY_CODE["intake"]).title) if kind in BY_CODE else kind
 
 
 # Date, hours, category, attendance, school, source: wide enough for each header's longest word
@@ -221,12 +221,12 @@ HOURS_WIDTHS = (0.105, 0.085, 0.25, 0.16, 0.22, 0.18)
 def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
     rows = [
         [
-            doc.t("Date"),
-            doc.t("Hours"),
-            doc.t("Category"),
-            doc.t("Attendance"),
-            doc.t("School or provider"),
-            doc.t("Source"),
+            doc.gettext("Date"),
+            doc.gettext("Hours"),
+            doc.gettext("Category"),
+            doc.gettext("Attendance"),
+            doc.gettext("School or provider"),
+            doc.gettext("Source"),
         ]
     ]
     for h in sorted(hours, key=lambda h: (h.date, h.id)):
@@ -245,7 +245,7 @@ def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
 
 def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
     section = BY_CODE[code]
-    story: list[Any] = [doc.p(doc.t(section.title), "h1")]
+    story: list[Any] = [doc.p(doc.gettext(section.title), "h1")]
     for name in section.person_fields:
         text = value_text(doc, m.Person, name, getattr(person, name))
         if text:
@@ -254,7 +254,7 @@ def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
         obj = getattr(person, RELATION[kind])
         if obj is not None:
             story += record_block(
-                doc, obj, doc.t("Azc phase") if kind == "azc" else "Voorinburgering"
+                doc, obj, doc.gettext("Azc phase") if kind == "azc" else "Voorinburgering"
             )
     for kind in section.lists:
         items = sorted(getattr(person, RELATION[kind]), key=lambda r: r.id)
@@ -267,12 +267,12 @@ def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
     if section.topics:
         for t in sorted(person.intake_topics, key=lambda t: t.id):
             if topic_section(t.topic, t.sensitive) == code:
-                story += record_block(doc, t, doc.t(TOPIC_TITLES.get(t.topic, t.topic)))
+                story += record_block(doc, t, doc.gettext(TOPIC_TITLES.get(t.topic, t.topic)))
     if len(story) == 1:
-        story.append(doc.p(doc.t("Nothing recorded."), "small"))
+        story.append(doc.p(doc.gettext("Nothing recorded."), "small"))
     story.append(Spacer(1, 4))
     return story
 
 
 def nothing(doc: DocLang) -> Paragraph:
-    return doc.p(doc.t("Not shared."), "small")
+    return doc.p(doc.gettext("Not shared."), "small")

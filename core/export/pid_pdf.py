@@ -25,9 +25,11 @@ TITLE = N_("My inburgering dossier (blauwe map)")
 
 
 def next_step_rows(doc: DocLang, person: m.Person, today: dt.date) -> list[list[str]]:
-    rows = [[doc.t("What to do next"), doc.t("Date")]]
+    rows = [[doc.gettext("What to do next"), doc.gettext("Date")]]
     for step in next_steps(dossier_facts(person), today)[:8]:
-        rows.append([doc.t(STEP_TEXTS[step.code]).format(detail=step.detail), doc.date(step.date)])
+        rows.append(
+            [doc.gettext(STEP_TEXTS[step.code]).format(detail=step.detail), doc.date(step.date)]
+        )
     return rows
 
 
@@ -43,7 +45,7 @@ def render(
     chosen = check_sections(sections)
     today = today or dt.date.today()
     doc = DocLang(lang or person.preferred_language or "nl")
-    title = doc.t(TITLE)
+    title = doc.gettext(TITLE)
     template = document(out, title, doc, f"Blauwe Map · {title} · {doc.date(today)}")
     first: list[Any] = [doc.p(title, "title")]
     first.append(

@@ -52,8 +52,8 @@ GOVERNING = {
 
 def _pair(left: DocLang, right: DocLang, msgid: str, style: str = "body", **fmt: Any) -> list[Any]:
     return [
-        left.p(left.t(msgid).format(**fmt), style),
-        right.p(right.t(msgid).format(**fmt), style),
+        left.p(left.gettext(msgid).format(**fmt), style),
+        right.p(right.gettext(msgid).format(**fmt), style),
     ]
 
 
@@ -85,14 +85,14 @@ def render(
         rows.append(_pair(nl, other, msgid, "h2", **fmt))
 
     def field(label: str, value: str) -> None:
-        rows.append([nl.p(nl.t(label), "cellb"), other.p(other.t(label), "cellb")])
+        rows.append([nl.p(nl.gettext(label), "cellb"), other.p(other.gettext(label), "cellb")])
         rows.append([nl.p(value or "—", "cell"), other.p(value or "—", "cell")])
 
     def dated(label: str, value: dt.date | None) -> None:
         rows.append(
             [
-                nl.p(f"{nl.t(label)}: {nl.date(value, 'long')}", "cell"),
-                other.p(f"{other.t(label)}: {other.date(value, 'long')}", "cell"),
+                nl.p(f"{nl.gettext(label)}: {nl.date(value, 'long')}", "cell"),
+                other.p(f"{other.gettext(label)}: {other.date(value, 'long')}", "cell"),
             ]
         )
 
@@ -150,11 +150,11 @@ def render(
         rows.append(
             [
                 nl.p(
-                    f"{nl.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date, 'long')} ({nl.t(STATUS[c.status])})",
+                    f"{nl.gettext(KIND_LABELS[c.kind]).format(detail=c.detail)}: {nl.date(c.date, 'long')} ({nl.gettext(STATUS[c.status])})",
                     "cell",
                 ),
                 other.p(
-                    f"{other.t(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date, 'long')} ({other.t(STATUS[c.status])})",
+                    f"{other.gettext(KIND_LABELS[c.kind]).format(detail=c.detail)}: {other.date(c.date, 'long')} ({other.gettext(STATUS[c.status])})",
                     "cell",
                 ),
             ]
@@ -196,15 +196,20 @@ def _levels(pip: m.PipVersion) -> str:
 def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person) -> Table:
     def block(who: str, name: str, signed: dt.date | None) -> list[Any]:
         return [
-            nl.p(f"{nl.t(who)} / {other.t(who)}" if other.code != "nl" else nl.t(who), "cellb"),
-            nl.p(f"{nl.t('Name')} / {other.t('Name')}: {name}", "cell"),
             nl.p(
-                f"{nl.t('Date')} / {other.t('Date')}: {nl.date(signed) if signed else '…………………'}",
+                f"{nl.gettext(who)} / {other.gettext(who)}"
+                if other.code != "nl"
+                else nl.gettext(who),
+                "cellb",
+            ),
+            nl.p(f"{nl.gettext('Name')} / {other.gettext('Name')}: {name}", "cell"),
+            nl.p(
+                f"{nl.gettext('Date')} / {other.gettext('Date')}: {nl.date(signed) if signed else '…………………'}",
                 "cell",
             ),
             Spacer(1, 28),
             nl.p("_______________________________", "cell"),
-            nl.p(f"{nl.t('Signature')} / {other.t('Signature')}", "small"),
+            nl.p(f"{nl.gettext('Signature')} / {other.gettext('Signature')}", "small"),
         ]
 
     half = CONTENT_WIDTH / 2
