@@ -104,7 +104,7 @@ def test_pip_is_bilingual_with_rights_and_signatures(store, demo_id):
             side.gettext(pip_pdf.GOVERNING["nl"])
         )
     assert "Register for the KNM exam" in text  # an agreement
-    assert DocLang("nl").t("Signature") in text and "gemeente" in text
+    assert DocLang("nl").gettext("Signature") in text and "gemeente" in text
 
 
 def test_pip_governing_text_is_configurable(store, demo_id):
@@ -150,8 +150,8 @@ def test_pip_sides_are_in_their_own_languages(store, demo_id):
         buf = io.BytesIO()
         pip_pdf.render(person, buf, lang, today=TODAY)
         text = "\n".join(pdf_pages(buf.getvalue()))
-        assert DocLang("nl").t(heading) in text
-        other = DocLang(lang).t(heading)
+        assert DocLang("nl").gettext(heading) in text
+        other = DocLang(lang).gettext(heading)
         if lang == "ti":
             assert other in text
             assert ETHIOPIC.search(other) or other == heading
