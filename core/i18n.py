@@ -130,7 +130,11 @@ _state = _State()
 
 
 def load_translations(code: str) -> _gettext.NullTranslations:
-    """The compiled catalogue for ``code``; compiles the .po on the fly if no .mo exists yet."""
+    """The catalogue for ``code``: the compiled ``.mo`` (built by the set-up or the wheel's build).
+
+    Nothing is written here: an installed app's folder is read-only. In a source tree whose ``.po``
+    is newer than its ``.mo`` (a translator at work), the ``.po`` is compiled in memory instead.
+    """
     lang = language(code)
     if lang.pseudo:
         return _PseudoTranslations(mirrored=lang.code == "qps_plocm")
@@ -139,9 +143,9 @@ def load_translations(code: str) -> _gettext.NullTranslations:
     mo = LOCALES / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
     po = mo.with_suffix(".po")
     if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
-        from core.i18n_build import compile_catalogue
+        from core.i18n_build import compile_in_memory
 
-        compile_catalogue(po, mo)
+        return _gettext.GNUTranslations(compile_in_memory(po))
     if not mo.exists():
         return _gettext.NullTranslations()
     with mo.open("rb") as fh:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -17,6 +18,16 @@ def compile_catalogue(po_path: Path, mo_path: Path) -> None:
     with tmp.open("wb") as fh:
         mofile.write_mo(fh, catalog, use_fuzzy=False)
     tmp.replace(mo_path)
+
+
+def compile_in_memory(po_path: Path) -> io.BytesIO:
+    """The ``.mo`` bytes of ``po_path``, for reading a catalogue without writing anything."""
+    with po_path.open("rb") as fh:
+        catalog = pofile.read_po(fh, locale=po_path.parent.parent.name)
+    buf = io.BytesIO()
+    mofile.write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return buf
 
 
 def compile_all(root: Path = LOCALES) -> list[Path]:

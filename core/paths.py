@@ -6,15 +6,33 @@ Nothing is decided at import time: :func:`init` is called once from ``main.py`` 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from core import APP_ID
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
+
+def app_root() -> Path:
+    """The folder holding ``resources/`` and ``locales/``: read-only, never written at run time.
+
+    Three ways the app runs: from the repository (``./run``), installed from the wheel (the launcher
+    has imported the ``blauwemap`` package, whose folder holds everything; setup.py), or as the
+    PyInstaller bundle (``sys._MEIPASS``; packaging/blauwemap.spec).
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle)
+    if "blauwemap" in sys.modules:
+        return Path(str(resources.files("blauwemap")))
+    return Path(__file__).resolve().parent.parent
+
+
+RESOURCES = app_root() / "resources"
+LOCALES = app_root() / "locales"
 
 
 @dataclass(frozen=True)

@@ -243,3 +243,15 @@ def test_check_reports_missing_unless_allowed(tmp_path, monkeypatch, capsys):
     catalog.get("Yes").string = "Yes"  # a copy is a problem even with --allow-missing
     tool.write_catalog(catalog, po)
     assert any("copy" in p for p in tool.check_catalogue("tr", None).problems)
+
+
+def test_catalogues_are_read_without_writing_beside_the_code(tmp_path, monkeypatch):
+    """An installed app's folder is read-only: a catalogue with no (or a stale) .mo is compiled in
+    memory, and nothing is written next to it."""
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(LOCALES / "nl" / "LC_MESSAGES" / "messages.po", folder / "messages.po")
+    monkeypatch.setattr(i18n, "LOCALES", tmp_path)
+    catalogue = i18n.load_translations("nl")
+    assert catalogue.gettext("(no name)") not in ("", "(no name)")
+    assert sorted(p.name for p in folder.iterdir()) == ["messages.po"]
