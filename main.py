@@ -25,7 +25,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"unknown language code {lang!r}; choose from {', '.join(i18n.shipped_codes())}"
             )
     if args.command in (None, "gui"):
-        from gui.app import run_gui
+        try:
+            from gui.app import run_gui
+        except ImportError as exc:  # Qt's shared libraries (libEGL, libxkbcommon, …) are missing
+            print(
+                f"The window cannot start: {exc}.\n"
+                "Qt needs a few system libraries; on Debian or Ubuntu: apt-get install libegl1 libgl1 "
+                "libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0.\n"
+                "The subcommands (blauwemap --help) work without them.",
+                file=sys.stderr,
+            )
+            return 1
 
         return run_gui(args, settings)
     return cli.run(args)

@@ -258,3 +258,22 @@ def test_a_reader_that_goes_away_is_no_error(capsys, data_dir, monkeypatch):
     monkeypatch.setitem(cli.COMMANDS, "deadlines", closed_pipe)
     code, _out, err = run(capsys, "--data-dir", str(data_dir), "deadlines")
     assert (code, err) == (0, "")
+
+
+def test_window_without_qt_libraries_names_what_to_install(tmp_path):
+    """A missing system library stops the window with a message that says what to install."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys; sys.modules['PySide6.QtWidgets'] = None; import main; "
+        f"sys.exit(main.main(['--data-dir', {str(tmp_path)!r}]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert "apt-get install libegl1" in done.stderr
+    assert "Traceback" not in done.stderr
