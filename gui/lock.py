@@ -121,7 +121,9 @@ class IdleLock(QObject):
         save = getattr(w, "save_pending_edits", None)
         if save is not None:
             save()  # typed values are saved before the dossier is hidden
-        w.centralWidget().hide()
+        central = w.centralWidget()
+        if central is not None:
+            central.hide()
         w.menuBar().setEnabled(False)
         w.toolbar.setEnabled(False)
         for action in w.actions():
@@ -152,7 +154,9 @@ class IdleLock(QObject):
             self.screen.hide()
             self.screen.deleteLater()
             self.screen = None
-        w.centralWidget().show()
+        central = w.centralWidget()
+        if central is not None:
+            central.show()
         w.statusBar().show()
         w.menuBar().setEnabled(True)
         w.toolbar.setEnabled(True)

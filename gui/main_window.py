@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore  # QtCore.Qt when used: not built before the first paint (set_by_name)
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from gui.context import AppContext
     from gui.lock import IdleLock
     from gui.views.base import DossierView
+    from gui.views.caseload import CaseloadView
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.caseload = None
+        self.caseload: CaseloadView | None = None
         self.opening = QLabel(self.stack) if opening else None  # "Opening…"
         if self.opening is not None:
             set_by_name(self.opening, "alignment", "AlignCenter")
@@ -193,7 +194,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
 
     def _action(
-        self, icon_name: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        icon_name: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(icon(icon_name), "", self)
         if shortcut is not None:
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             page = self.stack.widget(row)
-            text = _("Caseload") if page is self.caseload else page.title()  # type: ignore[attr-defined]
+            text = _("Caseload") if page is self.caseload else cast("DossierView", page).title()
             item.setText(text)
             item.setToolTip(text)
             item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, text)
@@ -376,10 +380,10 @@ class MainWindow(QMainWindow):
             page = self.stack.widget(row)
             if page is self.caseload:
                 continue
-            view = page
+            view = cast("DossierView", page)
             hidden = self.person is None
-            hidden |= participant and not view.participant_visible  # type: ignore[attr-defined]
-            hidden |= regime is not None and regime not in view.regimes  # type: ignore[attr-defined]
+            hidden |= participant and not view.participant_visible
+            hidden |= regime is not None and regime not in view.regimes
             self.nav.item(row).setHidden(hidden)
         if self.nav.currentItem() is None or self.nav.currentItem().isHidden():
             first = next(

@@ -111,11 +111,11 @@ class NewDossierDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_dossier)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
 
-    def create(self) -> None:
+    def create_dossier(self) -> None:
         for err in self.errors.values():
             err.hide()
         self.general_error.hide()
@@ -208,8 +208,8 @@ class CaseloadView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(16)
-        for w in (self.leerroute_label, self.leerroute, self.status_label, self.status):
-            filters.addWidget(w)
+        for filter_widget in (self.leerroute_label, self.leerroute, self.status_label, self.status):
+            filters.addWidget(filter_widget)
         filters.addStretch(1)
         attention = QHBoxLayout()
         for w in (self.attention_only, self.weeks, self.weeks_label):

@@ -442,6 +442,7 @@ class _LinkDialog(QDialog):
         self.view, self.doc = view, doc
         self.setWindowTitle(_("Use as evidence"))
         person = view.person
+        assert person is not None  # the dialog is opened from a shown dossier
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(_("Evidence for"))
         for h in sorted(person.hours, key=lambda h: h.date, reverse=True):

@@ -303,6 +303,9 @@ class ExamsView(SectionView):
     def status_rows(self) -> list[list[str]]:
         table = self.status_table
         return [
-            [table.item(r, c).text() for c in range(table.columnCount())]
+            [
+                (cell.text() if (cell := table.item(r, c)) else "")
+                for c in range(table.columnCount())
+            ]
             for r in range(table.rowCount())
         ]

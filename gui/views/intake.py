@@ -4,7 +4,7 @@ source, date and author, the leerbaarheidstoets records, and the guided conversa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
@@ -29,6 +29,9 @@ from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, DATE, ENUM, INT, MULTILINE, FieldSpec
 from gui.widgets.panel import EditPanel, note_label
 from gui.widgets.record_table import Column
+
+if TYPE_CHECKING:
+    from gui.views.intake_conversation import IntakeConversation
 
 TOPIC_FIELDS = (
     FieldSpec("status", N_("Status"), ENUM, enum=e.IntakeStatus, optional=False),
@@ -142,7 +145,7 @@ class IntakeView(SectionView):
             noun=N_("leerbaarheidstoets"),
         )
         self.page.finish()
-        self.conversation = None
+        self.conversation: IntakeConversation | None = None
         self._fill_topics()
         self.topic_list.setCurrentRow(0)
         self.retranslate_ui()
@@ -238,10 +241,11 @@ class IntakeView(SectionView):
 
         if self.person is None:
             return None
-        self.conversation = IntakeConversation(self.ctx, self.person, self)
-        self.conversation.finished.connect(self.conversation.deleteLater)
-        self.conversation.open()
-        return self.conversation
+        conversation = IntakeConversation(self.ctx, self.person, self)
+        conversation.finished.connect(conversation.deleteLater)
+        conversation.open()
+        self.conversation = conversation
+        return conversation
 
 
 def describe(record: Any) -> str:

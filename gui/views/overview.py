@@ -77,7 +77,7 @@ def exam_text(status: ExamStatus) -> str:
 def _clear(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()
@@ -181,7 +181,8 @@ class OverviewView(DossierView):
         self._fill_contact(person)
         for lay in self.layouts.values():  # new children of a shown widget start hidden
             for i in range(lay.count()):
-                widget = lay.itemAt(i).widget()
+                item = lay.itemAt(i)
+                widget = item.widget() if item is not None else None
                 if widget is not None:
                     widget.show()
             lay.activate()

@@ -122,14 +122,14 @@ def test_new_dossier_keeps_typing_on_a_bad_bsn(qtbot, ctx, monkeypatch):
         qtbot.keyClicks(dialog.edits["given_names"], "Sara")
         qtbot.keyClicks(dialog.edits["family_name"], "Mohammed")
         qtbot.keyClicks(dialog.edits["bsn"], "123456789")  # fails the elfproef
-        dialog.create()
+        dialog.create_dossier()
         assert dialog.errors["bsn"].isVisibleTo(dialog)
         assert dialog.errors["bsn"].text()
         assert dialog.edits["given_names"].text() == "Sara"  # nothing typed is lost
         assert count_dossiers(ctx.store) == 0
         dialog.edits["bsn"].clear()
         qtbot.keyClicks(dialog.edits["bsn"], "123456782")
-        dialog.create()
+        dialog.create_dossier()
         return dialog.result() == NewDossierDialog.DialogCode.Accepted
 
     monkeypatch.setattr(common, "run_dialog", drive)
