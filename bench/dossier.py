@@ -18,6 +18,7 @@ from typing import Any
 
 from bench import names
 from bench.traject import TrajectRecords
+from core.models.folding import name_key
 from core.rules.dates import add_months
 
 Row = dict[str, Any]
@@ -100,6 +101,7 @@ class DossierBuilder(TrajectRecords):
                 "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                 "given_names": given,
                 "family_name": family,
+                "name_key": name_key(given, family),  # the model's event does this for the app
                 "date_of_birth": dt.date(
                     self.ref.year - rng.randint(18, 64), rng.randint(1, 12), rng.randint(1, 28)
                 ),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.models.base import Base, Provenance, Timestamps, coded
 from core.models.enums import Doelgroep, PipClockStart, PlichtStatus, Regime
+from core.models.folding import name_key
 
 if TYPE_CHECKING:
     from core.models.azc import AzcPhase, CoaLocation, Skill, Training, Voorinburgering
@@ -41,6 +42,9 @@ class Person(Timestamps, Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     given_names: Mapped[str] = mapped_column(String(200), default="")
     family_name: Mapped[str] = mapped_column(String(200), default="")
+    # The folded name the caseload search matches (core.models.folding), kept by the events below
+    # on every write, whatever path it comes by.
+    name_key: Mapped[str] = mapped_column(String(820), default="")
     date_of_birth: Mapped[dt.date | None]
     sex: Mapped[str | None] = mapped_column(coded(10))
     bsn: Mapped[str | None] = mapped_column(String(9))
@@ -148,3 +152,9 @@ class Ontheffing(Provenance, Base):
     uren_belastbaarheid: Mapped[float | None]  # urenBelastbaarheidParticipatieactiviteit
     notes: Mapped[str | None] = mapped_column(Text)
     person: Mapped[Person] = relationship(back_populates="ontheffingen")
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _keep_name_key(_mapper: Any, _connection: Any, person: Person) -> None:
+    person.name_key = name_key(person.given_names, person.family_name)

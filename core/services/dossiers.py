@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from core import models as m
 from core.db import like_ci
 from core.i18n import _
+from core.models.folding import fold
 from core.services.records import get_person
 from core.services.store import Store
 from core.services.validation import clean
@@ -110,6 +111,9 @@ def _latest_leerroute() -> Any:
     )
 
 
+NAME_SEPARATORS = frozenset(" -'’‘.,")  # typed between parts of a name; folded away
+
+
 def _search_condition(search: str) -> Any:
     """Name, gemeente, BSN or V-number. Digits alone (a BSN being typed, maybe with spaces,
     dots or dashes) are a prefix range on the indexed numbers; anything else is a substring of
@@ -125,12 +129,17 @@ def _search_condition(search: str) -> Any:
             (m.Person.v_nummer >= digits) & (m.Person.v_nummer < upper),
         )
     like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    # like_ci: any case, in SQLite and PostgreSQL alike (core.db); the full name is only needed
-    # when the text spans given and family name.
-    fields: list[Any] = [m.Person.given_names, m.Person.family_name, m.Person.gemeente]
-    if " " in text:
-        fields.append(m.Person.given_names + " " + m.Person.family_name)
-    conds: list[Any] = [like_ci(field, like) for field in fields]
+    # The gemeente as typed, in any case (like_ci, core.db). The name folded (case, diacritics,
+    # hyphens, apostrophes and spaces away: core.models.folding) against the key the model keeps;
+    # but text holding other signs ("_50%", "#2") is looked for as typed, signs included.
+    conds: list[Any] = [like_ci(m.Person.gemeente, like)]
+    if any(not (ch.isalnum() or ch in NAME_SEPARATORS) for ch in text):
+        fields: list[Any] = [m.Person.given_names, m.Person.family_name]
+        if " " in text:
+            fields.append(m.Person.given_names + " " + m.Person.family_name)
+        conds += [like_ci(field, like) for field in fields]
+    elif folded := fold(text):
+        conds.append(m.Person.name_key.like(f"%{folded}%"))  # letters and digits: nothing to escape
     if digits:
         conds += [m.Person.bsn.like(f"{digits}%"), m.Person.v_nummer.like(f"{digits}%")]
     return or_(*conds)

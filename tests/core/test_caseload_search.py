@@ -112,3 +112,28 @@ def test_sorting_in_the_database_still_pages(store):
 def test_an_unknown_sort_column_is_refused(store):
     with pytest.raises(ValueError):
         list_dossiers(store, order_by="notes")
+
+
+def test_search_folds_case_diacritics_hyphens_and_spaces(store):
+    """ "al hassan" finds Al-Hassan, "celik" finds Çelik; given and family name in either order."""
+    _caseload(store)
+    create_dossier(store, {"given_names": "Zeynep", "family_name": "Çelik"})
+    create_dossier(store, {"given_names": "Ayşe", "family_name": "O'Brien-Yıldız"})
+    create_dossier(store, {"given_names": "أحمد", "family_name": "الحسن"})
+    assert _names(list_dossiers(store, "al hassan")) == ["Ahmad Al-Hassan"]
+    assert _names(list_dossiers(store, "alhassan")) == ["Ahmad Al-Hassan"]
+    assert _names(list_dossiers(store, "hassan ahmad")) == ["Ahmad Al-Hassan"]
+    assert _names(list_dossiers(store, "celik")) == ["Zeynep Çelik"]
+    assert _names(list_dossiers(store, "ÇELİK")) == ["Zeynep Çelik"]
+    assert _names(list_dossiers(store, "obrien yildiz")) == ["Ayşe O'Brien-Yıldız"]
+    assert _names(list_dossiers(store, "ayse")) == ["Ayşe O'Brien-Yıldız"]
+    assert _names(list_dossiers(store, "احمد")) == ["أحمد الحسن"]  # hamza on the alif folded
+
+
+def test_the_search_key_follows_a_renamed_person(store):
+    from core.services.dossiers import update_person
+
+    ids = _caseload(store)
+    update_person(store, ids["Rania"], {"family_name": "Çelik-Haddad"})
+    assert _names(list_dossiers(store, "celik haddad")) == ["Rania Çelik-Haddad"]
+    assert list_dossiers(store, "rania haddad") == []  # the name runs on: "rania çelik-haddad"

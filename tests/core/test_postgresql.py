@@ -129,6 +129,15 @@ def test_search_ignores_case_there_too(pg):
     assert count_dossiers(pg, "50%") == 0  # LIKE wildcards typed are plain characters
 
 
+def test_search_folds_case_diacritics_hyphens_and_spaces_as_on_sqlite(pg):
+    create_dossier(pg, {"given_names": "Ahmad", "family_name": "Al-Hassan"})
+    create_dossier(pg, {"given_names": "Zeynep", "family_name": "Çelik"})
+    assert [r.name for r in list_dossiers(pg, "al hassan")] == ["Ahmad Al-Hassan"]
+    assert [r.name for r in list_dossiers(pg, "hassan ahmad")] == ["Ahmad Al-Hassan"]
+    assert [r.name for r in list_dossiers(pg, "celik")] == ["Zeynep Çelik"]
+    assert [r.name for r in list_dossiers(pg, "ÇELİK")] == ["Zeynep Çelik"]
+
+
 def test_a_whole_dossier_gives_the_same_clocks_as_on_sqlite(pg, store):
     on_pg = create_demo_dossier(pg, TODAY)
     on_sqlite = create_demo_dossier(store, TODAY)
