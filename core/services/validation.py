@@ -22,6 +22,7 @@ from core.errors import ValidationError
 from core.i18n import N_, _
 from core.models import enums as e
 from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
+from core.rules.digits import ascii_digits
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -121,7 +122,7 @@ def to_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(ascii_digits(value.strip()))  # "٢٠٢٥-٠٣-١٥" too
     raise ValueError(value)
 
 
@@ -150,7 +151,7 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
     if isinstance(col_type, DateTime):
         if isinstance(value, str):
             try:
-                value = dt.datetime.fromisoformat(value.strip())
+                value = dt.datetime.fromisoformat(ascii_digits(value.strip()))
             except ValueError:
                 raise ValueError(_("Enter a date and time such as 2025-03-15 14:30.")) from None
         if not isinstance(value, dt.datetime):
@@ -170,7 +171,7 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(_("Enter a whole number."))
         try:
-            number = int(str(value).strip()) if not isinstance(value, int) else value
+            number = int(ascii_digits(str(value).strip())) if not isinstance(value, int) else value
         except ValueError:
             raise ValueError(_("Enter a whole number.")) from None
         if not -1_000_000 <= number <= 1_000_000:
@@ -180,7 +181,7 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(_("Enter a number."))
         try:
-            text = str(value).strip().replace(",", ".")
+            text = ascii_digits(str(value).strip()).replace(",", ".")
             number_d = Decimal(text)
         except (InvalidOperation, ValueError):
             raise ValueError(_("Enter a number.")) from None
@@ -217,17 +218,19 @@ def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
     if value is None:
         return value
     if name == "bsn":
-        norm = normalize_bsn(value)
+        norm = normalize_bsn(ascii_digits(value))
         if not is_valid_bsn(norm):
             raise ValueError(_("This BSN is not valid: it fails the eleven-test (elfproef)."))
         return norm
     if name == "v_nummer":
-        norm = re.sub(r"[\s.\-]", "", value)
+        norm = re.sub(r"[\s.\-]", "", ascii_digits(value))
         if not is_valid_v_nummer(norm):
             raise ValueError(_("A V-number has 10 digits."))
         return norm
     if name in ("email", "contact_email") and not _EMAIL.match(value):
         raise ValueError(_("Enter an e-mail address such as name@example.nl."))
+    if name == "phone":
+        value = ascii_digits(value)  # "٠٦ ١٢٣٤٥٦٧٨" is kept as 06 12345678
     if name == "phone" and not _PHONE.match(value):
         raise ValueError(_("Enter a phone number with digits only, such as 06 12345678."))
     if name == "date_of_birth":

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
+from core.rules.digits import ascii_digits
 
-_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$", re.ASCII)
 
 
 def parse_date(text: str) -> dt.date | str | None:
     """None for empty, a date when it parses, otherwise the text itself (the service then
     explains what is wrong, next to the field)."""
-    text = text.strip()
+    text = ascii_digits(text.strip())  # Arabic-Indic and Persian digits as typed
     if not text:
         return None
     match = _DMY.match(text)

@@ -129,3 +129,32 @@ def test_booleans_and_json():
 def test_all_errors_at_once():
     errors = bad(m.Person, {"bsn": "1", "email": "x", "regime": "?", "date_of_birth": "2030-01-01"})
     assert set(errors) == {"bsn", "email", "regime", "date_of_birth"}
+
+
+def test_arabic_indic_and_persian_digits_are_read_as_digits(store):
+    """Dates, numbers, BSN and phone typed with Arabic-Indic or Persian digits are accepted and
+    kept in ASCII, as the same value typed with 0-9 would be."""
+    from core.services.dossiers import create_dossier, load_dossier
+    from core.services.records import add_record
+
+    pid = create_dossier(
+        store,
+        {
+            "given_names": "Amal",
+            "family_name": "Nasser",
+            "date_of_birth": "١٩٩٤-٠٥-١٧",
+            "bsn": "١١١٢٢٢٣٣٣",
+            "phone": "٠٦ ١٢٣٤٥٦٧٨",
+        },
+    )
+    add_record(
+        store,
+        pid,
+        "hour",
+        {"date": "۲۰۲۶-۰۳-۰۲", "hours": "۲٫۵", "category": "voorinburgering_nt2"},
+    )
+    person = load_dossier(store, pid)
+    assert person.date_of_birth == dt.date(1994, 5, 17)
+    assert (person.bsn, person.phone) == ("111222333", "06 12345678")
+    (hour,) = person.hours
+    assert (hour.date, float(hour.hours)) == (dt.date(2026, 3, 2), 2.5)
