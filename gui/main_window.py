@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -217,6 +218,9 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action("backup", self.open_backups)
         self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self._action("undo", self.undo_last, QKeySequence.StandardKey.Undo)
+        self.act_redo = self._action("redo", self.redo_last, QKeySequence.StandardKey.Redo)
+        self.act_print = self._action("print", self.print_dossier, QKeySequence.StandardKey.Print)
+        self.act_find = self._action("search", self.find_dossier, QKeySequence.StandardKey.Find)
         self.act_settings = self._action("settings", self.open_settings, "Ctrl+,")
         self.act_glossary = self._action("glossary", self.open_glossary, QKeySequence("F1"))
         self.act_about = self._action("help", self.show_about)
@@ -231,6 +235,7 @@ class MainWindow(QMainWindow):
             self.act_caseload,
             None,
             self.act_export,
+            self.act_print,
             self.act_import,
             self.act_backup,
             None,
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
             self.menu_file.addSeparator() if act is None else self.menu_file.addAction(act)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addAction(self.act_find)
         self.menu_edit.addAction(self.act_settings)
         self.menu_view = bar.addMenu("")
         self.menu_language = QMenu(self.menu_view)
@@ -284,6 +291,9 @@ class MainWindow(QMainWindow):
             self.act_backup: _("Backups…"),
             self.act_quit: _("Quit"),
             self.act_undo: _("Undo"),
+            self.act_redo: _("Redo"),
+            self.act_print: _("Print…"),
+            self.act_find: _("Find a dossier"),
             self.act_settings: _("Settings…"),
             self.act_glossary: _("Word list (glossary)"),
             self.act_about: _("About Blauwe Map"),
@@ -295,6 +305,7 @@ class MainWindow(QMainWindow):
         rtl = i18n.current_language().rtl
         self.act_caseload.setIcon(directional_icon("back", rtl))
         self.act_undo.setIcon(directional_icon("undo", rtl))
+        self.act_redo.setIcon(directional_icon("redo", rtl))
         self.menu_file.setTitle(_("&File"))
         self.menu_edit.setTitle(_("&Edit"))
         self.menu_view.setTitle(_("&View"))
@@ -329,6 +340,8 @@ class MainWindow(QMainWindow):
         self.act_caseload.setVisible(self.caseload is not None)
         self.act_new.setVisible(self.caseload is not None)
         self.act_export.setEnabled(self.person is not None)
+        self.act_print.setEnabled(self.person is not None)
+        self.act_find.setEnabled(self.caseload is not None)
         ready = self.opening is None  # while opening, nothing that needs the database
         for act in (self.act_new, self.act_import, self.act_backup, self.act_settings):
             act.setEnabled(ready)
@@ -470,21 +483,38 @@ class MainWindow(QMainWindow):
         self.act_undo.setToolTip(
             _("Undo: {what}").format(what=stack[-1].label) if stack else _("Nothing to undo")
         )
+        self.act_redo.setEnabled(bool(self.ctx.redo_stack))
 
     def undo_last(self) -> None:
-        if not self.ctx.undo_stack:
-            return
-        item = self.ctx.undo_stack.pop()
-        dossier_id = self.person.id if self.person is not None else None
+        if self.ctx.undo_stack:
+            item = self.ctx.undo_stack[-1]
+            text = _("Undone: {what}").format(what=item.label)
+            self._run_history(lambda dossier: self.ctx.undo(item, dossier, saved_text=text))
+
+    def redo_last(self) -> None:
+        if self.ctx.redo_stack:
+            text = _("Done again")
+            self._run_history(lambda dossier: self.ctx.redo(dossier, saved_text=text))
+
+    def _run_history(self, step: Callable[[int | None], object]) -> None:
         try:
-            self.ctx.commit(
-                dossier_id, item.undo, saved_text=_("Undone: {what}").format(what=item.label)
-            )
+            step(self.person.id if self.person is not None else None)
         except DossierError as exc:
             from gui.errors import show_exception
 
             show_exception(exc, self)
         self._update_undo()
+
+    def find_dossier(self) -> None:
+        """Ctrl+F: the caseload, with the cursor in its search field."""
+        if self.caseload is not None:
+            self.show_caseload()
+            self.caseload.search.setFocus()
+            self.caseload.search.selectAll()
+
+    def print_dossier(self) -> None:
+        """Ctrl+P: the export dialog with the PIP chosen and its Print… button ready."""
+        self.export_dossier(initial_format="pip-pdf")
 
     # ------------------------------------------------------------------ actions
     def new_dossier(self) -> None:
@@ -492,7 +522,7 @@ class MainWindow(QMainWindow):
             self.show_caseload()
             self.caseload.new_dossier()
 
-    def export_dossier(self) -> None:
+    def export_dossier(self, initial_format: str | None = None) -> None:
         from gui.dialogs import common
 
         if self.person is None:
@@ -507,6 +537,8 @@ class MainWindow(QMainWindow):
             preferred_language=self.person.preferred_language or "nl",
             today=self.ctx.today(),
         )
+        if initial_format is not None:
+            dialog.choose_format(initial_format)
         common.run_dialog(dialog)
         self.reload_dossier(self.person.id)  # an export is logged in the dossier
 

@@ -176,6 +176,45 @@ def export_dossier(
     return ExportResult(path, digest, len(data), chosen, log_id)
 
 
+PRINTABLE = ("pip-pdf", "pid-pdf", "pdf")  # what the GUI sends to a printer
+
+
+def print_document(
+    store: Store,
+    dossier_id: int,
+    fmt: str,
+    *,
+    sections: Iterable[str],
+    recipient: str | None = None,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    consent_by: str | None = None,
+) -> bytes:
+    """The PDF for a printer: the same document and checks as :func:`export_dossier`, recorded in
+    the dossier's export log as a printout (a paper copy shares the same personal data)."""
+    if fmt not in PRINTABLE:
+        raise ValidationError(_("Only the PDF documents can be printed."), field="format")
+    chosen = check_sections(sections)
+    if not chosen and fmt in ("pdf", "pid-pdf"):
+        raise ValidationError(_("Choose at least one section to share."), field="sections")
+    today = today or dt.date.today()
+    person = load_dossier(store, dossier_id)
+    data = render(person, fmt, chosen, lang=lang, today=today, recipient=recipient, contents=None)
+    with store.transaction() as session:
+        get_person(session, dossier_id)
+        session.add(
+            m.ExportLog(
+                person_id=dossier_id,
+                kind=LOG_KIND[fmt],
+                sections=list(chosen),
+                recipient=((recipient or "").strip() or _("Printed on paper"))[:200],
+                consent_by=(consent_by or store.actor.name or store.actor.kind)[:200],
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+        )
+    return data
+
+
 def export_log(store: Store, dossier_id: int) -> list[m.ExportLog]:
     with store.read() as session:
         rows = session.scalars(

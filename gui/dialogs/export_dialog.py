@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from core.export.sections import SECTIONS
 from core.i18n import LANGUAGES, _
-from core.services.exports import EXTENSIONS, FORMATS, ExportResult, export_dossier
+from core.services.exports import (
+    EXTENSIONS,
+    FORMATS,
+    PRINTABLE,
+    ExportResult,
+    export_dossier,
+    print_document,
+)
 from core.services.store import Store
 from gui.dialogs import common
 from gui.workers import run_in_background
@@ -50,6 +57,7 @@ class ExportDialog(QDialog):
         self.preferred_language = preferred_language
         self.today = today
         self.result_value: ExportResult | None = None
+        self.preview: Any = None  # the print preview, once opened
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.format_label, self.format = QLabel(), QComboBox()
@@ -84,6 +92,9 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton()
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = QPushButton()
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.start_print)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.export_button.clicked.connect(self.start_export)
@@ -112,8 +123,12 @@ class ExportDialog(QDialog):
             _("The person has seen this choice and agrees to share the checked sections.")
         )
         self.export_button.setText(_("Export…"))
+        self.print_button.setText(_("Print…"))
 
     # ------------------------------------------------------------------ state
+    def choose_format(self, fmt: str) -> None:
+        self.format.setCurrentIndex(max(self.format.findData(fmt), 0))
+
     def chosen_sections(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.section_checks.items() if box.isChecked())
 
@@ -123,9 +138,12 @@ class ExportDialog(QDialog):
         index = self.language.findData(lang)
         if index >= 0:
             self.language.setCurrentIndex(index)
+        self._update_enabled()
 
     def _update_enabled(self) -> None:
-        self.export_button.setEnabled(self.consent.isChecked() and self.progress.isHidden())
+        ready = self.consent.isChecked() and self.progress.isHidden()
+        self.export_button.setEnabled(ready)
+        self.print_button.setEnabled(ready and self.format.currentData() in PRINTABLE)
 
     # ------------------------------------------------------------------ work
     def start_export(self) -> None:
@@ -156,6 +174,31 @@ class ExportDialog(QDialog):
             )
 
         run_in_background(work, self._done, self._failed, self._progressed)
+
+    def start_print(self) -> Any:
+        """Make the document, record the printout, and open the print preview (the person
+        prints from there, to paper or to a printer's own PDF)."""
+        from core.errors import DossierError
+        from gui.printing import preview_and_print
+
+        fmt = self.format.currentData()
+        try:
+            data = print_document(
+                self.store,
+                self.dossier_id,
+                fmt,
+                sections=self.chosen_sections(),
+                recipient=self.recipient.text().strip() or None,
+                lang=self.language.currentData(),
+                today=self.today,
+            )
+        except DossierError as exc:
+            self.status.setText(str(exc))
+            return None
+        self.preview = preview_and_print(self, data, _(FORMATS[fmt]))
+        self.preview.open()
+        self.status.setText(_("The printout is recorded in the dossier."))
+        return self.preview
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(int(done * 100 / max(total, 1)))

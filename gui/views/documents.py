@@ -321,14 +321,16 @@ class DocumentsView(SectionView):
             return
         store = self.ctx.store
         kept: list[DeletedDocument] = []
+        target = {"id": doc.id}  # a restored document gets a new id; Redo deletes that one
 
         def restore() -> int:
-            return restore_document(store, kept[-1])
+            target["id"] = restore_document(store, kept[-1])
+            return target["id"]
 
         item = UndoItem(_("Undo the delete"), restore)
 
         def remove() -> None:
-            kept.append(delete_document(store, doc.id))
+            kept.append(delete_document(store, target["id"]))
 
         self.commit(remove, undo=item)
         self._undo = item
@@ -343,8 +345,8 @@ class DocumentsView(SectionView):
         self.undo_button.hide()
         if item not in self.ctx.undo_stack:
             return  # already undone from the main window's Undo
-        self.ctx.undo_stack.remove(item)
-        self.commit(item.undo)
+        assert self.person is not None
+        self.ctx.undo(item, self.person.id, saved_text=_("Saved"))
         self._show(_("Restored."))
 
     # ------------------------------------------------------------------ contract

@@ -370,13 +370,18 @@ class RecordTable(QWidget):
             return
         store, kind = self.ctx.store, self.kind
         old: dict[str, Any] = {}
-        item = UndoItem(_("Undo the delete"), lambda: rec.restore_record(store, kind, old))
-        self.ctx.commit(
-            self.dossier_id,
-            lambda: old.update(rec.delete_record(store, kind, record.id)),
-            saved_text=_("Deleted"),
-            undo=item,
-        )
+        target = {"id": record.id}  # a restored record gets a new id; Redo deletes that one
+
+        def delete() -> None:
+            old.clear()
+            old.update(rec.delete_record(store, kind, target["id"]))
+
+        def restore() -> int:
+            target["id"] = rec.restore_record(store, kind, old)
+            return target["id"]
+
+        item = UndoItem(_("Undo the delete"), restore)
+        self.ctx.commit(self.dossier_id, delete, saved_text=_("Deleted"), undo=item)
         self._undo = item
         self._show_undo(True)
 
@@ -388,8 +393,7 @@ class RecordTable(QWidget):
         self._show_undo(False)
         if item not in self.ctx.undo_stack:
             return  # already undone from the main window's Undo
-        self.ctx.undo_stack.remove(item)
-        self.ctx.commit(self.dossier_id, item.undo, saved_text=_("Restored"))
+        self.ctx.undo(item, self.dossier_id, saved_text=_("Restored"))
 
     def _show_undo(self, visible: bool) -> None:
         self.undo_label.setVisible(visible)

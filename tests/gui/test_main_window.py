@@ -98,6 +98,51 @@ def test_undo_the_last_change_with_ctrl_z(qtbot, ctx, demo_id, make_window):
     assert load_dossier(ctx.store, demo_id).gemeente == before
     assert window.person.gemeente == before
     assert not window.act_undo.isEnabled()
+    # Redo (Ctrl+Shift+Z / Ctrl+Y) does the change again, and it can be undone again.
+    assert window.act_redo.isEnabled()
+    window.act_redo.trigger()
+    assert load_dossier(ctx.store, demo_id).gemeente == "Deventer"
+    assert window.act_undo.isEnabled() and not window.act_redo.isEnabled()
+    window.act_undo.trigger()
+    assert load_dossier(ctx.store, demo_id).gemeente == before
+    # A new change after an undo: the undone one cannot come back over it.
+    ctx.commit(
+        demo_id,
+        lambda: update_person(ctx.store, demo_id, {"gemeente": "Almelo"}),
+        saved_text="Saved",
+    )
+    assert not ctx.redo_stack
+
+
+def test_undo_and_redo_a_deleted_record(qtbot, ctx, demo_id, make_window):
+    """A deleted record comes back with Undo (under a new id) and goes again with Redo."""
+    from core.services.dossiers import load_dossier as load
+
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    hours = next(v for v in window.views if type(v).__name__ == "HoursView")
+    table = hours.tables[0]
+    count = len(load(ctx.store, demo_id).hours)
+    table.view.selectRow(0)
+    table.delete_selected()
+    assert len(load(ctx.store, demo_id).hours) == count - 1
+    window.act_undo.trigger()
+    assert len(load(ctx.store, demo_id).hours) == count
+    window.act_redo.trigger()
+    assert len(load(ctx.store, demo_id).hours) == count - 1
+    window.act_undo.trigger()
+    assert len(load(ctx.store, demo_id).hours) == count
+
+
+def test_ctrl_f_goes_to_the_caseload_search(qtbot, ctx, demo_id, make_window):
+    ctx.settings.mode = "consultant"
+    window = make_window(ctx)
+    window.open_dossier(demo_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.caseload
+    qtbot.waitUntil(lambda: window.caseload.search.hasFocus())
 
 
 def test_language_switch_is_live_and_mirrors_for_arabic(qtbot, ctx, demo_id, make_window):
