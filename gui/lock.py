@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
+from gui import style
 from gui.icons import icon_pixmap
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class LockScreen(QWidget):
         self.text = QLabel(self)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("font-size: 14pt;")
+        self.text.setStyleSheet(style.size(1.4))
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("lock_passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

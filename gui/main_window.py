@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore  # QtCore.Qt when used: not built before the first paint (set_by_name)
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -48,6 +55,7 @@ BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
 # print "MEMORY <peak resident kB>" and quit (bench/probes.py, the app's own peak memory).
 MEMORY_ENV = "BLAUWEMAP_BENCH_MEMORY"
 CASELOAD_KEY = "caseload"
+DEFAULT_SIZE = QSize(1180, 780)  # shrunk to the screen by MainWindow.fit_to_screen
 VIEWS_DELAY_MS = 200
 
 
@@ -110,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.caseload: CaseloadView | None = None
+        self._fitted = False
         self.opening = QLabel(self.stack) if opening else None  # "Opening…"
         if self.opening is not None:
             set_by_name(self.opening, "alignment", "AlignCenter")
@@ -346,6 +355,12 @@ class MainWindow(QMainWindow):
         for act in (self.act_new, self.act_import, self.act_backup, self.act_settings):
             act.setEnabled(ready)
         self._update_undo()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the frame (title bar) is known once the window is shown
+            self._fitted = True
+            self.fit_to_screen()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -648,9 +663,24 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         raw = self.ctx.settings.window_geometry
-        if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
+        if not (raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii")))):
+            self.resize(DEFAULT_SIZE)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area: a 1366×768 or 1280×720 laptop at 100 %, 125 %
+        or 150 % scaling (853×480 logical pixels) shows the whole window, title bar included."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
             return
-        self.resize(1180, 780)
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), free.width() - frame.width())
+        height = min(self.height(), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, 1))
+        if not free.contains(self.frameGeometry()):
+            self.move(free.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save_pending_edits():

@@ -40,3 +40,37 @@ def show_message(parent: QWidget | None, title: str, text: str, *, warning: bool
 def run_dialog(dialog: QDialog) -> bool:
     """Run a modal dialog; True when accepted. Tests replace this to drive the dialog instead."""
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def fit_to_contents(dialog: QWidget) -> None:
+    """Give a dialog the room its wrapped texts need, within the screen.
+
+    Qt's automatic size keeps a top-level window within two thirds of the screen, which squeezes
+    a dialog of wrapped texts on a small or scaled laptop screen (1280×720 at 150 %) until lines
+    are cut off. This grows the dialog until every wrapped label has its height; where the screen
+    is too low for that, it grows wider instead, so the lines get longer and fewer.
+    """
+    from PySide6.QtWidgets import QLabel
+
+    layout = dialog.layout()
+    if layout is None:
+        return
+    screen = dialog.screen()
+    free = screen.availableGeometry() if screen is not None else None
+    max_w = free.width() if free is not None else 10_000
+    max_h = free.height() - 40 if free is not None else 10_000  # room for the title bar
+    width = min(max(dialog.width(), dialog.minimumWidth()), max_w)
+    height = min(max(dialog.height(), layout.totalSizeHint().height()), max_h)
+    labels = [w for w in dialog.findChildren(QLabel) if w.wordWrap() and w.isVisibleTo(dialog)]
+    for _round in range(8):
+        dialog.resize(width, height)
+        layout.activate()
+        short = max((w.heightForWidth(w.width()) - w.height() for w in labels), default=0)
+        if short <= 0:
+            return
+        if height + short <= max_h:
+            height += short
+        elif width < max_w:
+            width = min(max_w, int(width * 1.2))
+        else:
+            return

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +33,8 @@ from core import i18n
 from core.errors import StorageError, ValidationError, WrongPassphraseError
 from core.i18n import _, ngettext
 from core.session import check_new_passphrase, open_database
+from gui import style
+from gui.dialogs import common
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -66,7 +69,7 @@ class FirstStartDialog(QDialog):
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet("font-size: 13pt;")
+        self.intro.setStyleSheet(style.size(1.15))
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for lang in i18n.LANGUAGES:
@@ -143,6 +146,10 @@ class FirstStartDialog(QDialog):
         (self.passphrase if not setup and need == UNLOCK else self.language).setFocus()
 
     # ------------------------------------------------------------------ texts
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        common.fit_to_contents(self)  # no cut-off lines on a small or scaled screen
+
     def retranslate_ui(self) -> None:
         rtl = i18n.current_language().rtl
         self.setLayoutDirection(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core import glossary
 from core.i18n import _
+from gui import style
 from gui.icons import icon
 
 
@@ -42,7 +43,7 @@ class GlossaryDialog(QDialog):
         self.list.currentItemChanged.connect(self._show_current)
         self.text = QTextBrowser(self)
         self.text.setObjectName("glossary_text")
-        self.text.setStyleSheet("font-size: 12pt;")
+        self.text.setStyleSheet(style.size(1.2))
         self.count = QLabel(self)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)

@@ -133,6 +133,10 @@ class NewDossierDialog(QDialog):
         self.accept()
 
 
+COLUMN_FLOOR = {0: 220, 5: 200}  # name and status: room for long values before any are shown
+COLUMN_CEILING = 320
+
+
 class CaseloadView(QWidget):
     open_requested = Signal(int)
     attention_ready = Signal()
@@ -144,7 +148,7 @@ class CaseloadView(QWidget):
         self._clocks: dict[int, Clock] | None = None
         self._clocks_running = False
 
-        self.heading = heading(self, 17)
+        self.heading = heading(self, 1.7)
         self.search = QLineEdit(self)
         self.search.setObjectName("caseload_search")
         self.search.setClearButtonEnabled(True)
@@ -186,8 +190,6 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 220)
-        header.resizeSection(5, 200)
         self.table.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
         self.table.activated_row.connect(self._open_row)
 
@@ -228,6 +230,7 @@ class CaseloadView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._fit_first_page)
         self.model.rowsInserted.connect(self._update_count)
         self.retranslate_ui()
         self.load_attention()
@@ -266,8 +269,26 @@ class CaseloadView(QWidget):
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
+        self._fit_columns()
         if self._clocks is not None:
             self._apply_attention()
+
+    def _fit_first_page(self) -> None:
+        """Once, when the first rows arrive: later pages and searches keep the widths."""
+        if self.model.rowCount() and not getattr(self, "_values_fitted", False):
+            self._values_fitted = True
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column at least as wide as its title in this language ("BSN (رقم الخدمة المدنية)"
+        is wider than "BSN") and its first page of values, within reason; the person may still
+        drag them narrower or wider."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            title = header.sectionSizeFromContents(column).width()
+            values = self.table.sizeHintForColumn(column)
+            floor = COLUMN_FLOOR.get(column, 0)
+            header.resizeSection(column, min(max(title, values, floor), COLUMN_CEILING))
 
     def _update_count(self, *_args: Any) -> None:
         self.count_label.setText(

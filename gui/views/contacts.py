@@ -12,6 +12,7 @@ from core.i18n import N_, _, isolate
 from core.labels import label
 from core.models import enums as e
 from core.services.records import update_record
+from gui import style
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, CHOICE, DATETIME, ENUM, MULTILINE, TEXT, FieldSpec
 from gui.widgets.panel import note_label
@@ -39,7 +40,7 @@ class ContactsView(SectionView):
         self.vaste_box = QGroupBox(self.page.inner)
         box = QVBoxLayout(self.vaste_box)
         self.vaste_text = note_label(self.vaste_box)
-        self.vaste_text.setStyleSheet("font-size: 13pt;")
+        self.vaste_text.setStyleSheet(style.size(1.3))
         box.addWidget(self.vaste_text)
         self.page.add(self.vaste_box)
         self.contacts = self.add_table(

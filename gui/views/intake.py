@@ -25,6 +25,7 @@ from core.labels import label
 from core.models import enums as e
 from core.rules.intake_topics import TOPICS, Topic
 from core.services.intake import intake_progress, set_intake_topic
+from gui import style
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, DATE, ENUM, INT, MULTILINE, FieldSpec
 from gui.widgets.panel import EditPanel, note_label
@@ -108,7 +109,7 @@ class IntakeView(SectionView):
         self.topic_list.currentRowChanged.connect(self._topic_chosen)
         right = QVBoxLayout()
         self.topic_title = QLabel(body)
-        self.topic_title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.topic_title.setStyleSheet(style.size(1.4) + " font-weight: bold;")
         self.topic_title.setWordWrap(True)
         self.questions = note_label(body)
         self.topic_panel = EditPanel(N_("What we know"), TOPIC_FIELDS, self._save_topic, body)

@@ -25,12 +25,13 @@ from core.i18n import _, current_language, language, load_translations
 from core.rules.intake_topics import TOPICS
 from core.services.dossiers import load_dossier
 from core.services.intake import set_intake_topic
+from gui import style
 from gui.context import AppContext
 from gui.widgets.form import ERROR_STYLE
 from gui.widgets.panel import SelectableLabel
 
 STATUSES = ("known", "partial", "unknown")
-BIG = "font-size: 15pt;"
+BIG = 1.5  # times the system font (gui.style)
 
 
 def in_language(code: str | None, msgid: str) -> str | None:
@@ -60,16 +61,16 @@ class IntakeConversation(QDialog):
         self.resize(900, 760)
         self.counter = QLabel(self)
         self.title_label = QLabel(self)
-        self.title_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.title_label.setStyleSheet(style.size(2.2) + " font-weight: bold;")
         self.title_label.setWordWrap(True)
         self.title_own = QLabel(self)
-        self.title_own.setStyleSheet("font-size: 20pt; color: #234;")
+        self.title_own.setStyleSheet(style.size(2.0))
         self.title_own.setWordWrap(True)
         self.questions = SelectableLabel(parent=self)
-        self.questions.setStyleSheet(BIG)
+        self.questions.setStyleSheet(style.size(BIG))
         self.answers_label = QLabel(self)
         self.answers = QPlainTextEdit(self)
-        self.answers.setStyleSheet(BIG)
+        self.answers.setStyleSheet(style.size(BIG))
         self.answers.setTabChangesFocus(True)
         self.notes_label = QLabel(self)
         self.notes = QPlainTextEdit(self)
@@ -80,13 +81,13 @@ class IntakeConversation(QDialog):
         self.status_label = QLabel(self)
         self.status_buttons = QButtonGroup(self)
         for small in (self.counter, self.answers_label, self.notes_label, self.status_label):
-            small.setStyleSheet("font-size: 12pt;")
+            small.setStyleSheet(style.size(1.2))
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label)
         self.radios: dict[str, QRadioButton] = {}
         for code in STATUSES:
             radio = QRadioButton(self)
-            radio.setStyleSheet(BIG)
+            radio.setStyleSheet(style.size(BIG))
             self.status_buttons.addButton(radio)
             self.radios[code] = radio
             status_row.addWidget(radio)
@@ -99,7 +100,7 @@ class IntakeConversation(QDialog):
         self.close_button = QPushButton(self)
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setMinimumHeight(44)
-            button.setStyleSheet("font-size: 13pt;")
+            button.setStyleSheet(style.size(1.3))
         self.next_button.setDefault(True)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)

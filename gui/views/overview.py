@@ -27,6 +27,7 @@ from core.models import enums as e
 from core.rules.clocks import DONE, OVERDUE, Clock
 from core.rules.exams import ExamStatus, exam_status
 from core.services.deadlines import dossier_overview
+from gui import style
 from gui.icons import icon_pixmap
 from gui.views.base import DossierView
 from gui.widgets.panel import ScrollPage, SelectableLabel, heading
@@ -95,7 +96,7 @@ class OverviewView(DossierView):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.page)
-        self.heading = heading(self, 18)
+        self.heading = heading(self, 1.8)
         self.page.add(self.heading)
         self.boxes: dict[str, QGroupBox] = {}
         self.layouts: dict[str, QVBoxLayout | QGridLayout] = {}
@@ -128,8 +129,8 @@ class OverviewView(DossierView):
         self.refresh()
 
     # ------------------------------------------------------------------ building
-    def _font_pt(self) -> int:
-        return 11 if self.ctx.consultant_mode else 13
+    def _font_pt(self) -> float:
+        return style.points(1.1 if self.ctx.consultant_mode else 1.3)
 
     def _label(self, text: str, *, bold: bool = False, colour: str = "") -> QLabel:
         lab = SelectableLabel(text, self)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.i18n import _
+from gui import style
 from gui.icons import icon_pixmap
 from gui.views.base import DossierView
 from gui.widgets.form import FieldSpec
@@ -29,7 +30,7 @@ class SectionView(DossierView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
-        self.heading = heading(self, 17)
+        self.heading = heading(self, 1.7)
         self.heading_icon = QLabel(self)
         self.heading_icon.setPixmap(icon_pixmap(self.icon_name, 32))
         title_row = QWidget(self.page.inner)
@@ -115,7 +116,7 @@ class SectionView(DossierView):
             panel.save_button.setMinimumHeight(44 if participant else 0)
         for table in self.tables:
             table.set_participant_mode(participant)
-        sheet = "QWidget { font-size: 12pt; }" if participant else ""
+        sheet = f"QWidget {{ {style.size(1.2)} }}" if participant else ""
         if self.styleSheet() != sheet:
             self.setStyleSheet(sheet)
 

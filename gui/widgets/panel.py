@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ValidationError
 from core.i18n import _
+from gui import style
 from gui.icons import icon
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
@@ -49,9 +50,10 @@ class ScrollPage(QScrollArea):
         self.column.addStretch(1)
 
 
-def heading(parent: QWidget | None = None, size: int = 15) -> QLabel:
+def heading(parent: QWidget | None = None, factor: float = 1.5) -> QLabel:
+    """A bold heading ``factor`` times the system font (gui.style)."""
     label = QLabel(parent)
-    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
+    label.setStyleSheet(style.size(factor) + " font-weight: bold;")
     label.setWordWrap(True)
     return label
 

@@ -68,7 +68,11 @@ def test_participant_mode_uses_simple_words_and_bigger_text(qtbot, store, demo_i
     titles = [box.title() for box in view.findChildren(QGroupBox)]
     assert "What to do next" in titles and "Your exams" in titles
     label = view.boxes["steps"].findChildren(QLabel)[1]
-    assert "13pt" in label.styleSheet()
+    from gui import style
+
+    # 1.3 times the system font (1.1 for consultants), not a fixed size
+    assert f"font-size: {style.points(1.3)}pt" in label.styleSheet()
+    assert style.points(1.3) > style.base_pt()
 
 
 def test_no_dossier_shows_a_plain_message(qtbot, store):
