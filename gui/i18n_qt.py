@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from core import i18n
 from gui.app import set_by_name
 from gui.fonts import apply_fonts
+from gui.qt_fallback import GettextFallback
 
 log = logging.getLogger(__name__)
 QT_CATALOGUES = ("qtbase",)
@@ -49,6 +50,11 @@ def apply_language(app: QApplication, code: str, *, first_frame: bool = False) -
     locale = qlocale_for(code)
     loaded: list[str] = []
     if not lang.pseudo and code != "en":
+        fallback = GettextFallback(
+            code, app
+        )  # before Qt's catalogue, which wins where it has a text
+        app.installTranslator(fallback)
+        _installed.append(fallback)
         for catalogue in QT_CATALOGUES:
             translator = QTranslator(app)
             if translator.load(locale, catalogue, "_", qt_translations_dir()):

@@ -68,6 +68,36 @@ def test_languages_without_a_qt_catalogue_still_switch(app):
     assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
+def test_dialog_buttons_follow_a_live_switch_in_every_language(app, qtbot):
+    """An open dialog's OK/Cancel change with the language, also for Tigrinya and Somali, which
+    Qt ships no catalogue for (gui/qt_fallback.py answers from the app's own catalogues)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    dialog.show()
+
+    def texts() -> tuple[str, str]:
+        QCoreApplication.processEvents()
+        ok = box.button(QDialogButtonBox.StandardButton.Ok).text()
+        return ok, box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    assert texts() == ("OK", "Cancel")
+    seen = {}
+    for code in ("nl", "ti", "ar", "so", "fa_AF", "uk", "tr", "fa"):
+        apply_language(app, code)
+        seen[code] = texts()
+        assert seen[code] != ("OK", "Cancel"), code
+    assert seen["ti"] == ("ሕራይ", "ሰርዝ")
+    assert seen["so"][1] == "Ka noqo"
+    assert seen["ar"] == ("حسنًا", "ألغِ")  # Qt's own Arabic catalogue wins over the app's
+    apply_language(app, "en")
+    assert texts() == ("OK", "Cancel")
+
+
 def test_unknown_language_changes_nothing(app):
     apply_language(app, "nl")
     with pytest.raises(ValueError):
