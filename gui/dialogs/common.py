@@ -6,12 +6,30 @@ monkeypatch them and nothing ever blocks a test run (Vorta's ``choose_file_dialo
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+
+def documents_folder() -> Path:
+    """Where open and save dialogs start: the user's documents folder (home if there is none),
+    never the program's own folder or wherever it was started from."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def start_path(suggested: str = "") -> str:
+    """``suggested`` (a file name) in the documents folder; a full path is kept as it is."""
+    if suggested and Path(suggested).is_absolute():
+        return suggested
+    return str(documents_folder() / suggested) if suggested else str(documents_folder())
 
 
 def ask_open_file(parent: QWidget | None, title: str, filters: str = "") -> str | None:
     """A path the user picked, or None when cancelled."""
-    path, _selected = QFileDialog.getOpenFileName(parent, title, "", filters)
+    path, _selected = QFileDialog.getOpenFileName(parent, title, start_path(), filters)
     return path or None
 
 
@@ -19,7 +37,7 @@ def ask_save_file(
     parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
 ) -> str | None:
     """A path to write to, or None when cancelled."""
-    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    path, _selected = QFileDialog.getSaveFileName(parent, title, start_path(suggested), filters)
     return path or None
 
 

@@ -116,3 +116,24 @@ def test_f1_opens_the_word_list_with_search(qtbot, ctx, demo_id, make_window):
     assert dialog.list.item(0).text().lower().startswith("leerroute")
     assert "leerroute" in dialog.text.toPlainText().lower()
     dialog.close()
+
+
+def test_file_dialogs_start_in_the_documents_folder(qapp, tmp_path, monkeypatch):
+    """Save and open dialogs start in the user's documents folder, not in the program's folder
+    or wherever the app was started from."""
+    import os
+
+    from gui.dialogs import common
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    started = tmp_path / "program"
+    started.mkdir()
+    monkeypatch.chdir(started)
+    folder = common.documents_folder()
+    assert folder in (home / "Documents", home)
+    assert common.start_path("dossier-1-pip-pdf.pdf") == str(folder / "dossier-1-pip-pdf.pdf")
+    assert common.start_path("/elsewhere/x.pdf") == "/elsewhere/x.pdf"
+    assert not common.start_path().startswith(os.getcwd() + "/")
