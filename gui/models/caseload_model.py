@@ -4,13 +4,15 @@ sorting are passed to the service so the database does the work, never the GUI."
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core.i18n import N_, _, format_date
+from core.i18n import N_, _, format_date, format_duration_days
 from core.labels import label
 from core.models import enums as e
+from core.rules.clocks import OVERDUE, Clock
 from core.services.dossiers import SORTABLE, CaseloadRow, count_dossiers, list_dossiers
 from core.services.store import Store
 
@@ -36,7 +38,8 @@ class CaseloadModel(QAbstractTableModel):
         self.leerroute: str | None = None
         self.status: str | None = None
         self.only_ids: set[int] | None = None  # "needs attention" filter, from the clocks
-        self.attention: dict[int, str] = {}  # dossier id → first clock text due soon
+        self.attention: dict[int, Clock] = {}  # dossier id → its first clock due soon
+        self.today = dt.date.today()
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.rows: list[CaseloadRow] = []
@@ -56,8 +59,11 @@ class CaseloadModel(QAbstractTableModel):
             self.status = status or None
         self.reload()
 
-    def set_attention(self, attention: dict[int, str], only: bool) -> None:
+    def set_attention(
+        self, attention: dict[int, Clock], only: bool, today: dt.date | None = None
+    ) -> None:
         self.attention = attention
+        self.today = today or dt.date.today()
         self.only_ids = set(attention) if only else None
         self.reload()
 
@@ -98,8 +104,9 @@ class CaseloadModel(QAbstractTableModel):
         self.endResetModel()
 
     def _sort_value(self, row: CaseloadRow, key: str) -> str:
-        if key == "attention":
-            return self.attention.get(row.id, "")
+        if key == "attention":  # by urgency: the earliest date (overdue first), then the kind
+            clock = self.attention.get(row.id)
+            return f"{clock.date.isoformat()}|{clock.text()}" if clock and clock.date else ""
         value = getattr(row, key)
         return str(value or "").lower()
 
@@ -163,16 +170,34 @@ class CaseloadModel(QAbstractTableModel):
             if key == "plicht_status":
                 return label(e.PlichtStatus, row.plicht_status)
             if key == "attention":
-                return self.attention.get(row.id, "")
+                return self.attention_text(row.id)
             value = getattr(row, key)
             return value if value else "—"
         if role == Qt.ItemDataRole.ToolTipRole and key == "name" and row.date_of_birth:
             return _("Born {date}").format(date=format_date(row.date_of_birth))
         if role == Qt.ItemDataRole.ForegroundRole and key == "attention":
-            from PySide6.QtGui import QColor
+            clock = self.attention.get(row.id)
+            if clock is not None and clock.status == OVERDUE:
+                from PySide6.QtGui import QColor
 
-            return QColor("#b3261e")
+                return QColor("#b3261e")  # only what is overdue is red
         return None
+
+    def attention_text(self, dossier_id: int) -> str:
+        """What needs attention and by when: "Register for the KNM exam — by 26 Dec 2026 (in 3
+        weeks)", or "— overdue since …"; empty when nothing is due soon."""
+        clock = self.attention.get(dossier_id)
+        if clock is None or clock.date is None:
+            return ""
+        date = format_date(clock.date)
+        if clock.status == OVERDUE:
+            return _("{what} — overdue since {date}").format(what=clock.text(), date=date)
+        days = (clock.date - self.today).days
+        if days <= 0:
+            return _("{what} — today").format(what=clock.text())
+        return _("{what} — by {date} (in {span})").format(
+            what=clock.text(), date=date, span=format_duration_days(days)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) == (self.sort_column, self.sort_order):

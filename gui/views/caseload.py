@@ -47,12 +47,12 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 150
 
 
-def attention_map(first_open: dict[int, Clock], today: dt.date, weeks: int) -> dict[int, str]:
-    """Dossier id → the label of its first open clock, when that is overdue or ends within
-    ``weeks`` (``first_open``: each dossier's first clock that is not done)."""
+def attention_map(first_open: dict[int, Clock], today: dt.date, weeks: int) -> dict[int, Clock]:
+    """Dossier id → its first open clock, when that is overdue or ends within ``weeks``
+    (``first_open``: each dossier's first clock that is not done)."""
     limit = today + dt.timedelta(weeks=weeks)
     return {
-        pid: c.text()
+        pid: c
         for pid, c in first_open.items()
         if c.status != DONE and c.date is not None and c.date <= limit
     }
@@ -335,7 +335,7 @@ class CaseloadView(QWidget):
         if self._clocks is None:
             return
         mapping = attention_map(self._clocks, self.ctx.today(), self.weeks.value())
-        self.model.set_attention(mapping, self.attention_only.isChecked())
+        self.model.set_attention(mapping, self.attention_only.isChecked(), self.ctx.today())
 
     def refresh(self) -> None:
         self.model.reload()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from core.i18n import format_date, format_duration_days
 from core.services.dossiers import count_dossiers, create_dossier, list_dossiers
 from gui.dialogs import common
-from gui.models.caseload_model import PAGE, CaseloadModel
+from gui.models.caseload_model import COLUMNS, PAGE, CaseloadModel
 from gui.views.caseload import CaseloadView, NewDossierDialog
 
 PEOPLE = [
@@ -95,7 +96,41 @@ def test_needs_attention_filter_from_the_clocks(qtbot, ctx, demo_id):
     view.attention_only.click()
     assert [view.model.rows[r].id for r in range(view.model.rowCount())] == [demo_id]
     row = view.model.index(0, 6)
-    assert view.model.data(row) == "Register for the KNM exam"
+    # What, and by when: not just that something needs attention.
+    clock = view.model.attention[demo_id]
+    assert view.model.data(row) == (
+        f"Register for the KNM exam — by {format_date(clock.date)} (in "
+        f"{format_duration_days((clock.date - ctx.today()).days)})"
+    )
+    assert view.model.data(row, Qt.ItemDataRole.ForegroundRole) is None  # not overdue: not red
+
+
+def test_attention_sorts_by_urgency_and_overdue_is_red(qtbot, ctx):
+    """Sorting the attention column puts the earliest date first; only overdue is red."""
+    import datetime as dt
+
+    from core.rules.clocks import OPEN, OVERDUE, Clock
+
+    ids = [
+        create_dossier(ctx.store, {"given_names": n, "family_name": "Test"})
+        for n in ("Later", "Overdue", "Soon")
+    ]
+    today = ctx.today()
+    clocks = {
+        ids[0]: Clock("pip_due", today + dt.timedelta(days=30), OPEN, "", None, ""),
+        ids[1]: Clock("pip_due", today - dt.timedelta(days=3), OVERDUE, "", None, ""),
+        ids[2]: Clock("pip_due", today + dt.timedelta(days=5), OPEN, "", None, ""),
+    }
+    model = CaseloadModel(ctx.store)
+    model.set_attention(clocks, False, today)
+    column = next(i for i, (key, _t) in enumerate(COLUMNS) if key == "attention")
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    names_sorted = [model.rows[r].name for r in range(model.rowCount())]
+    assert names_sorted == ["Overdue Test", "Soon Test", "Later Test"]
+    overdue = model.index(0, column)
+    assert "overdue since" in model.data(overdue)
+    assert model.data(overdue, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(1, column), Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_paging_fetches_more_rows_on_demand(store):
