@@ -28,7 +28,7 @@ from core.services.intake import set_intake_topic
 from gui import style
 from gui.context import AppContext
 from gui.widgets.form import ERROR_STYLE
-from gui.widgets.panel import SelectableLabel
+from gui.widgets.panel import SelectableLabel, in_direction
 
 STATUSES = ("known", "partial", "unknown")
 BIG = 1.5  # times the system font (gui.style)
@@ -149,14 +149,19 @@ class IntakeConversation(QDialog):
         self.counter.setText(_("Topic {n} of {total}").format(n=self.index + 1, total=len(TOPICS)))
         self.title_label.setText(_(topic.title))
         own = in_language(self.person.preferred_language, topic.title)
+        own_rtl = bool(own) and language(self.person.preferred_language).rtl
         self.title_own.setText(own or "")
         self.title_own.setVisible(bool(own))
+        # The person's language reads in its own direction, not the window's (Tigrinya left to
+        # right in an Arabic window, Arabic right to left in a Dutch one).
+        direction = Qt.LayoutDirection.RightToLeft if own_rtl else Qt.LayoutDirection.LeftToRight
+        self.title_own.setLayoutDirection(direction)
         lines = []
         for question in topic.questions:
             lines.append("• " + _(question))
             translated = in_language(self.person.preferred_language, question)
             if translated:
-                lines.append("   " + translated)
+                lines.append(in_direction("   " + translated, own_rtl))
         self.questions.setText("\n".join(lines))
         self.answers.setPlainText(record.answers or "" if record else "")
         self.notes.setPlainText(record.notes or "" if record else "")

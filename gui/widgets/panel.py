@@ -69,6 +69,7 @@ class SelectableLabel(QLabel):
     Arabic warning that starts with "KNM" or a person's Latin name read left to right, its parts
     in the wrong order. Every line therefore starts with the mark of the label's own direction
     (RLM or LRM), set again when the direction changes; ``text()`` gives the text without them.
+    A line that starts with a mark of its own keeps that direction (see :func:`in_direction`).
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
@@ -82,7 +83,10 @@ class SelectableLabel(QLabel):
         self._plain = text
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         mark = RLM if rtl else LRM
-        super().setText("\n".join(mark + line for line in text.split("\n")) if text else "")
+        # A line that already starts with a mark keeps it: text in another language than the
+        # screen's (a Dutch line in an Arabic window) is marked with its own direction.
+        lines = (line if line[:1] in (LRM, RLM) else mark + line for line in text.split("\n"))
+        super().setText("\n".join(lines) if text else "")
 
     def text(self) -> str:
         return self._plain
@@ -172,3 +176,9 @@ class EditPanel(QGroupBox):
         self._set_status("✓ " + _("Saved"), OK_STYLE)
         self.saved.emit()
         return True
+
+
+def in_direction(text: str, rtl: bool) -> str:
+    """``text`` marked to read in its own direction inside a :class:`SelectableLabel`, whatever
+    the screen's direction: for lines in the person's language next to the screen's."""
+    return (RLM if rtl else LRM) + text

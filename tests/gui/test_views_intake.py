@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from core.rules.intake_topics import TOPICS
 from core.services.dossiers import load_dossier
@@ -89,3 +90,28 @@ def test_participant_mode_has_no_conversation_and_no_consultant_notes(qtbot, sto
     assert not view.conversation_button.isVisible()
     assert not view.topic_panel.form.editors["notes"].isVisible()
     assert view.topic_panel.form.editors["answers"].isVisible()
+
+
+def test_the_persons_lines_read_in_their_own_direction_in_an_arabic_window(
+    qtbot, qapp, store, demo_id
+):
+    """A Dutch-speaking person in an Arabic window: the Dutch title and questions read left to
+    right (their own first strong character), not in the window's direction."""
+    from core.services.dossiers import update_person
+    from gui.i18n_qt import apply_language
+    from gui.widgets.panel import LRM, RLM
+
+    update_person(store, demo_id, {"preferred_language": "nl"})
+    apply_language(qapp, "ar")
+    try:
+        view = show_view(qtbot, IntakeView, store, demo_id)
+        dialog = view.open_conversation()
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert dialog.title_own.isVisible()
+        assert dialog.title_own.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        shown = QLabel.text(dialog.questions).split("\n")  # with the direction marks
+        assert shown[0].startswith(RLM)  # the Arabic question: the window's direction
+        assert shown[1].startswith(LRM)  # its Dutch translation: its own
+        dialog.reject()
+    finally:
+        apply_language(qapp, "en")
