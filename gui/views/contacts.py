@@ -56,7 +56,7 @@ class ContactsView(SectionView):
                 ),
                 Column(N_("Role"), lambda r: r.role, lambda v: label(e.ContactRole, v)),
                 Column(N_("Organisation"), lambda r: r.organisation),
-                Column(N_("Phone"), lambda r: r.phone),
+                Column(N_("Phone"), lambda r: isolate(r.phone) if r.phone else ""),
                 Column(N_("E-mail"), lambda r: r.email),
                 Column(
                     N_("Fixed contact"),
