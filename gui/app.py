@@ -37,15 +37,10 @@ PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"  # as core.cli.PASSPHRASE_ENV (not impor
 
 
 def apply_language(code: str, *, first_frame: bool = False) -> None:
-    """Switch core.i18n, Qt's own translations, the default locale and the layout direction.
-    ``first_frame``: only the fonts this language needs; :func:`register_other_fonts` follows."""
-    from gui.i18n_qt import apply_language as apply_qt
+    """Switch the running app's language (gui.i18n_qt.switch_language)."""
+    from gui.i18n_qt import switch_language
 
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_qt(app, code, first_frame=first_frame)
-    else:
-        i18n.set_language(code)
+    switch_language(code, first_frame=first_frame)
 
 
 def register_other_fonts() -> None:
@@ -63,14 +58,6 @@ def _excepthook(
 
     errors.install()
     errors.excepthook(exc_type, exc, tb)
-
-
-def set_by_name(obj: QObject, prop: str, key: str) -> None:
-    """``obj.prop = key``, an enum value given by its name through Qt's meta-object. The first
-    window sets its few ``Qt.*`` values this way: PySide builds the Python enums of the whole
-    ``Qt`` namespace (~90 of them, ~20 ms) the first time it is touched, which can wait."""
-    if not obj.setProperty(prop, key):
-        raise ValueError(f"{type(obj).__name__}.{prop} has no value {key!r}")
 
 
 def system_language() -> str:

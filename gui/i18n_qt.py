@@ -10,9 +10,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
-from gui.app import set_by_name
 from gui.fonts import apply_fonts
 from gui.qt_fallback import GettextFallback
+from gui.qt_names import set_by_name
 
 log = logging.getLogger(__name__)
 QT_CATALOGUES = ("qtbase",)
@@ -68,3 +68,14 @@ def apply_language(app: QApplication, code: str, *, first_frame: bool = False) -
     apply_fonts(app, code, first_frame=first_frame)
     i18n.set_language(code)  # last: listeners see the new locale, direction and fonts
     return loaded
+
+
+def switch_language(code: str, *, first_frame: bool = False) -> None:
+    """Switch core.i18n, Qt's own translations, the default locale and the layout direction of
+    the running app (just core.i18n without a QApplication). ``first_frame``: only the fonts
+    this language needs; gui.app.register_other_fonts follows."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_language(app, code, first_frame=first_frame)
+    else:
+        i18n.set_language(code)

@@ -21,7 +21,7 @@ def icon(name: str) -> QIcon:
 
 def icon_pixmap(name: str, size: int) -> QPixmap:
     pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not Qt.GlobalColor: see gui.app.set_by_name
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not Qt.GlobalColor: see gui.qt_names.set_by_name
     path = ICONS / f"{name}.svg"
     if path.exists():
         renderer = QSvgRenderer(str(path))

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.errors import DossierError, NotFoundError
 from core.i18n import _, isolate
-from gui.app import apply_language, set_by_name
+from gui.i18n_qt import switch_language
 from gui.icons import directional_icon, icon
+from gui.qt_names import set_by_name
 from gui.views.registry import view_classes
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name), "", self)
         if shortcut is not None:
             # setShortcut()'s and QKeySequence(QKeySequence)'s overloads (Qt.Key…) would build
-            # the Qt namespace before the first paint (gui.app.set_by_name)
+            # the Qt namespace before the first paint (gui.qt_names.set_by_name)
             seq = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
             action.setShortcuts([seq])
         action.triggered.connect(slot)
@@ -610,7 +611,7 @@ class MainWindow(QMainWindow):
             self.lock.lock()
 
     def set_language(self, code: str) -> None:
-        apply_language(code)
+        switch_language(code)
         self.ctx.settings.language = code
         self._save_settings()
         self.retranslate_ui()

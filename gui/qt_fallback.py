@@ -65,6 +65,6 @@ class GettextFallback(QTranslator):
         source: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
-        # "": not translated here, so Qt keeps its own text
-        return self._texts.get(source, "") if context in CONTEXTS else ""
+    ) -> str | None:
+        # None (a null QString, unlike ""): not translated here, so Qt keeps its own text
+        return self._texts.get(source) if context in CONTEXTS else None

@@ -189,9 +189,9 @@ class FirstStartDialog(QDialog):
 
     def _language_changed(self) -> None:
         code = self.language.currentData()
-        from gui.main_window import apply_language
+        from gui.i18n_qt import switch_language
 
-        apply_language(code)
+        switch_language(code)
         self.retranslate_ui()
 
     # ------------------------------------------------------------------ accepting

@@ -20,6 +20,7 @@ from core.settings import Settings
 from gui import app as gui_app
 from gui.context import AppContext
 from gui.main_window import MainWindow
+from gui.qt_names import set_by_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -144,7 +145,7 @@ def test_the_first_paint_is_the_shell_in_the_language_and_nothing_more(
     assert report["toolbar"] == "ToolButtonTextBesideIcon"
     # Loaded after the paint: Babel, the database layer, the error dialogs, the other fonts.
     assert report["loaded"] == []
-    assert report["qt_namespace"] is False  # PySide's ~90 Qt.* enums (gui.app.set_by_name)
+    assert report["qt_namespace"] is False  # PySide's ~90 Qt.* enums (gui.qt_names.set_by_name)
     expected = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"}
     if script_font is not None:
         expected |= {script_font, script_font.replace("Regular", "Bold")}
@@ -167,7 +168,7 @@ def test_set_by_name_sets_qt_enum_properties_and_refuses_unknown_keys(qtbot):
     assert window.opening.alignment() == Qt.AlignmentFlag.AlignCenter
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
     with pytest.raises(ValueError, match="toolButtonStyle"):
-        gui_app.set_by_name(window.toolbar, "toolButtonStyle", "TextUnderTheIcon")
+        set_by_name(window.toolbar, "toolButtonStyle", "TextUnderTheIcon")
 
 
 def test_shortcuts_are_the_same_as_through_set_shortcut(qtbot):
