@@ -430,15 +430,4 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def schema_revision(db: Database) -> str | None:
-    """The Alembic revision stamped in the database, or None for an empty database."""
-    with db.engine.connect() as conn:
-        has_table = conn.execute(
-            text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if not has_table:
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-__all__ = ["SQLITE_MAGIC", "Database", "NewerDatabaseError", "schema_revision", "storage_error"]
+__all__ = ["SQLITE_MAGIC", "Database", "NewerDatabaseError", "storage_error"]

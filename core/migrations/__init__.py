@@ -41,9 +41,17 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
-def upgrade(db: Database, target: str = "head") -> None:
-    from core.db import schema_revision
+def schema_revision(db: Database) -> str | None:
+    """The Alembic revision stamped in the database, or None for an empty database."""
+    from sqlalchemy import inspect, text
 
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(db: Database, target: str = "head") -> None:
     current = schema_revision(db)
     if current == HEAD and target == "head":
         return

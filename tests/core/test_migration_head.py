@@ -12,8 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, MetaData, String
 
 from core import migrations
-from core.db import Database, schema_revision
+from core.db import Database
 from core.errors import NewerDatabaseError
+from core.migrations import schema_revision
 from core.models import Base
 
 

@@ -15,8 +15,9 @@ from alembic.script import ScriptDirectory
 
 import core.migrations as migrations
 from core import paths
-from core.db import Database, schema_revision
+from core.db import Database
 from core.errors import MigrationError, NewerDatabaseError, StorageError
+from core.migrations import schema_revision
 from core.models import Base
 from core.services import backup as backup_service
 from core.services.documents import document_content
