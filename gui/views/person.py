@@ -85,7 +85,10 @@ PLICHT = (
         enum=e.PipClockStart,
         optional=False,
         consultant_only=True,
-        help=N_("The sources disagree on this event; each choice names its source."),
+        help=N_(
+            "The law does not fix this event; DUO starts its clock when the person has left COA "
+            "(M2M event SS139). Housing is the default."
+        ),
     ),
     FieldSpec(
         "bijstand_start", N_("Social assistance (bijstand) since"), DATE, consultant_only=True
