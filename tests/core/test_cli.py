@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
