@@ -281,8 +281,12 @@ class OverviewView(DossierView):
             lay.addWidget(self._label(name), row, 1)
             colour = COLOURS["done"] if st.passed or st.exempt else ""
             lay.addWidget(self._label(exam_text(st), colour=colour), row, 2)
-            free = ngettext("{n} free attempt left", "{n} free attempts left", st.free_left).format(
-                n=st.free_left
+            free = (
+                ngettext("{n} free attempt left", "{n} free attempts left", st.free_left).format(
+                    n=st.free_left
+                )
+                if st.free_left is not None
+                else _("Pays own exams")
             )
             lay.addWidget(self._label("" if st.passed or st.exempt else free), row, 3)
         lay.setColumnStretch(1, 2)
