@@ -201,7 +201,9 @@ class PersonView(SectionView):
         if "languages_spoken" in values:
             values["languages_spoken"] = split_languages(values["languages_spoken"])
         store, pid = self.ctx.store, self.person.id
-        self.commit(lambda: update_person(store, pid, values))
+        warnings = self.commit(lambda: update_person(store, pid, values))
+        if warnings:  # another dossier with the same BSN: said next to the field, kept
+            self.identity.form.set_hint("bsn", "\n".join(warnings), warning=True)
 
     def _check_bsn(self, name: str) -> None:
         """The elfproef as the person types, next to the field (the save checks it again)."""
