@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -90,6 +90,19 @@ class _Row(SimpleNamespace):
 
     def __getattr__(self, name: str) -> Any:
         return None
+
+
+def stored_pip_findings(person: m.Person) -> list[Finding]:
+    """The gate's findings for the current PIP version as it is stored, judged against the
+    versions before it: a PIP that reached the database by another path (a backup from an older
+    version, an import made before this check, "record anyway") shows what the form says."""
+    facts = dossier_facts(person, include_hours=False)
+    current = facts.current_pip
+    if current is None:
+        return []
+    row = max(person.pip_versions, key=lambda p: p.version_no)
+    earlier = replace(facts, pips=tuple(p for p in facts.pips if p.version_no < current.version_no))
+    return validate_pip(current, earlier, row.lbt_afwijking_reden)
 
 
 def _stand_in(existing: m.Person | None, data: ImportData) -> _Row:
