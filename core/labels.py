@@ -98,9 +98,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "Onbekend": N_("Unknown"),
     },
     e.PipClockStart: {
-        "huisvesting": N_("Housing (seed 001 L2418)"),
-        "vestiging": N_("Settling in the gemeente (seed 001 L2468)"),
-        "brp_inschrijving": N_("BRP registration (seed 004 L1344)"),
+        # The sources disagree on the event: huisvesting seed 001 L2418, vestiging seed 001
+        # L2468, BRP-inschrijving seed 004 L1344 (DOMAIN.md §3); DUO's clock is event SS139.
+        "huisvesting": N_("Housing in the gemeente (default)"),
+        "vestiging": N_("Settling in the gemeente (vestiging)"),
+        "brp_inschrijving": N_("Registration in the BRP"),
     },
     e.HourCategory: {
         "voorinburgering_nt2": N_("Voorinburgering: Dutch (NT2)"),

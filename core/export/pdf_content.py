@@ -138,7 +138,9 @@ def exam_rows(doc: DocLang, status: list[ExamStatus]) -> list[list[str]]:
                 s.required_level or "—",
                 state,
                 doc.date(s.next_planned),
-                doc.number(s.free_left),
+                doc.number(s.free_left)
+                if s.free_left is not None
+                else doc.gettext("Pays own exams"),
             ]
         )
     return rows

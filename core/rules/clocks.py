@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core.i18n import N_, _
+from core.rules import sources as src
 from core.rules.dates import add_months, add_weeks
 from core.rules.facts import DossierFacts, ExamFacts
 from core.rules.table import RULES, RuleTable
@@ -36,7 +37,37 @@ KIND_LABELS: dict[str, str] = {
 }
 KINDS = tuple(KIND_LABELS)
 DETAIL_LENGTH = 80  # an agreement's text in a clock label is cut here
-PLAN_VERSION = "1"  # raise when clock_plan changes, so stored plans are computed again
+PLAN_VERSION = "2"  # raise when clock_plan changes, so stored plans are computed again
+
+# The event each clock counts from (``deadlines --json``: ``start.event``). The PIP clock's
+# event is the person's choice (``Person.pip_clock_start``), housing by default.
+START_EVENTS: dict[str, str] = {
+    "koppeling_due": "permit",
+    "housing_due": "koppeling",
+    "termijn_end": "pip_date",
+    "leerroute_change_end": "pip_date",
+    "exam_result": "exam_date",
+    "ontzorging_end": "bijstand_start",
+}
+PIP_START_EVENTS: dict[str, str] = {
+    "huisvesting": "housing",
+    "vestiging": "settling",
+    "brp_inschrijving": "brp_registration",
+}
+START_EVENT_LABELS: dict[str, str] = {
+    "permit": N_("the residence permit"),
+    "koppeling": N_("the koppeling to the gemeente"),
+    "housing": N_("housing in the gemeente"),
+    "settling": N_("settling in the gemeente (vestiging)"),
+    "brp_registration": N_("registration in the BRP"),
+    "pip_date": N_("the date of the first PIP"),
+    "kennisgeving": N_("DUO's notice of the inburgeringsplicht"),
+    "exam_date": N_("the exam date"),
+    "bijstand_start": N_("the start of the bijstand"),
+}
+# A granted vrijstelling or ontheffing of the whole plicht ends it (DOMAIN.md §9); the temporary
+# vrijstelling codes (proof of enrolment, follow-up education) only pause it.
+TEMPORARY_VRIJSTELLING = frozenset({"INS", "OPL"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +78,7 @@ class Clock:
     source: str
     start: dt.date | None = None  # the event that started the clock
     detail: str = ""  # an exam onderdeel, an agreement's text
+    start_event: str | None = None  # which event ``start`` is (START_EVENT_LABELS)
 
     def text(self) -> str:
         """The translated, human-readable label."""
@@ -85,8 +117,37 @@ class PlannedClock:
             return DONE
         return OVERDUE if today > self.date else OPEN
 
-    def on(self, today: dt.date) -> Clock:
-        return Clock(self.kind, self.date, self.status(today), self.source, self.start, self.detail)
+    def on(self, today: dt.date, start_event: str | None = None) -> Clock:
+        return Clock(
+            self.kind,
+            self.date,
+            self.status(today),
+            self.source,
+            self.start,
+            self.detail,
+            start_event if self.start is not None else None,
+        )
+
+
+def start_event(kind: str, pip_clock_start: str | None, regime: str) -> str | None:
+    """The event a clock of ``kind`` counts from, for a person with these two choices."""
+    if kind == "pip_due":
+        return PIP_START_EVENTS.get(pip_clock_start or "huisvesting")
+    if kind in ("termijn_end", "leerroute_change_end") and regime != "Wi2021":
+        return "kennisgeving"
+    return START_EVENTS.get(kind)
+
+
+def start_event_text(event: str | None) -> str:
+    return _(START_EVENT_LABELS[event]) if event in START_EVENT_LABELS else ""
+
+
+def plicht_closed_by(f: DossierFacts) -> str | None:
+    """ "vrijstelling" or "ontheffing" when one of the whole plicht was granted (or the status
+    says so): the plicht ends, so its termijn is met, never overdue."""
+    if f.plicht_status in ("vrijstelling", "ontheffing"):
+        return f.plicht_status
+    return f.whole_exemption
 
 
 def pip_clock_start(f: DossierFacts) -> dt.date | None:
@@ -166,14 +227,25 @@ def _plicht_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
         if due is not None:
             out.append(
                 PlannedClock(
-                    "pip_due", due, "seed 003 L430-436", pip_clock_start(f), met=bool(f.pips)
+                    "pip_due", due, src.BESLUIT_PIP_WEEKS, pip_clock_start(f), met=bool(f.pips)
                 )
             )
     end = termijn_end(f, t)
+    # A granted vrijstelling or ontheffing of the whole plicht while the status still says
+    # plichtig: the termijn is met. (With the status set to it, there is no termijn clock.)
+    closed = active and f.whole_exemption is not None
     if end is not None and (active or fulfilled):
         out.append(
-            PlannedClock("termijn_end", end, "seed 001 L1137-1138", termijn_start(f), met=fulfilled)
+            PlannedClock(
+                "termijn_end",
+                end,
+                src.WI2021_ART11 if wi2021 else src.WI2013,  # seed 001 L1137-1138
+                termijn_start(f),
+                met=fulfilled or closed,
+            )
         )
+    if closed:
+        return out  # a vrijstelling or ontheffing of the whole plicht: nothing more is owed
     pip = f.current_pip
     if wi2021 and active and pip is not None:
         change = leerroute_change_end(f, t)
@@ -181,7 +253,11 @@ def _plicht_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
             # A window that closes: past it nothing is owed, so it is done, never overdue.
             out.append(
                 PlannedClock(
-                    "leerroute_change_end", change, "ext nt2.nl", termijn_start(f), closes=True
+                    "leerroute_change_end",
+                    change,
+                    src.WI2021_LEERROUTE_CHANGE,
+                    termijn_start(f),
+                    closes=True,
                 )
             )
         if end is not None:
@@ -190,15 +266,17 @@ def _plicht_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
                     PlannedClock(
                         "map_eindgesprek",
                         end,
-                        "seed 001 L3285-3324",
-                        met=f.datum_eindgesprek_map is not None,
+                        src.MAP,  # seed 001 L3285-3324
+                        # complete with the praktijkuren and the eindgesprek, not one of them
+                        met=f.datum_eindgesprek_map is not None
+                        and f.map_praktijk_hours >= t.map_praktijk_hours,
                     )
                 )
             out.append(
                 PlannedClock(
                     "pvt_ondertekening",
                     end,
-                    "seed 001 L3169-3175",
+                    src.PVT,  # seed 001 L3169-3175
                     met=f.datum_ondertekening_pvt is not None,
                 )
             )
@@ -207,7 +285,7 @@ def _plicht_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
                     PlannedClock(
                         "z_eindgesprek",
                         end,
-                        "seed 001 L3077",
+                        src.Z_ROUTE,  # seed 001 L3077
                         met=f.datum_afronding_zroute is not None,
                     )
                 )
@@ -227,7 +305,7 @@ def _exam_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
                 PlannedClock(
                     "exam_registration",
                     reg,
-                    "ext inburgeren.nl",
+                    src.DUO_EXAMS,
                     detail=exam.onderdeel,
                     met=exam.registration_date is not None,
                     shown_until=exam.planned_date,
@@ -240,7 +318,7 @@ def _exam_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
                 PlannedClock(
                     "exam_result",
                     due,
-                    "ext DUO",
+                    src.DUO_EXAMS,
                     exam.planned_date,
                     detail=exam.onderdeel,
                     met=has_result,
@@ -260,7 +338,7 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
             PlannedClock(
                 "koppeling_due",
                 due,
-                "seed 001 L1057-1058",
+                src.COA_KOPPELING,  # seed 001 L1057-1058
                 f.vergunning_date,
                 met=f.koppeling_date is not None,
             )
@@ -271,7 +349,7 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
             PlannedClock(
                 "housing_due",
                 due,
-                "seed 001 L1058-1059",
+                src.COA_KOPPELING,  # seed 001 L1058-1059
                 f.koppeling_date,
                 met=f.huisvesting_date is not None,
             )
@@ -282,7 +360,11 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
     if asiel and end is not None:
         out.append(
             PlannedClock(
-                "ontzorging_end", end, "seed 004 L1486-1503", f.bijstand_start, closes=True
+                "ontzorging_end",
+                end,
+                src.ONTZORGEN,  # seed 004 L1486-1503
+                f.bijstand_start,
+                closes=True,
             )
         )
     for a in f.afspraken:
@@ -291,7 +373,7 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
                 PlannedClock(
                     "afspraak_due",
                     a.due_date,
-                    "seed 004 L1444-1479",
+                    src.WI2021_ART15,  # seed 004 L1444-1479
                     detail=a.text[:DETAIL_LENGTH],
                     met=a.status == "gedaan",
                 )
@@ -301,4 +383,8 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
 
 def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Clock]:
     """Every clock of the dossier on ``today``, sorted by date."""
-    return [p.on(today) for p in clock_plan(f, t) if p.shown(today)]
+    return [
+        p.on(today, start_event(p.kind, f.pip_clock_start, f.regime))
+        for p in clock_plan(f, t)
+        if p.shown(today)
+    ]

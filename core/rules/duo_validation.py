@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.i18n import N_, _
+from core.rules.clocks import leerroute_change_end
 from core.rules.facts import DossierFacts, PipFacts
+from core.rules.table import RULES, RuleTable
 
 ERROR, WARNING = "error", "warning"
 
@@ -31,6 +33,10 @@ MESSAGES: dict[str, str] = {
     ),
     "afschalen_not_b1route": N_("Lowering a skill to A2 (afschalen) only applies to the B1-route."),
     "old_regime": N_("A PIP belongs to the Wi2021; this person falls under an older regime."),
+    "leerroute_change_late": N_(
+        "This PIP changes the leerroute more than 18 months after the inburgeringstermijn "
+        "started; the Wet inburgering 2021 allows a change of leerroute within 18 months."
+    ),
 }
 
 
@@ -45,7 +51,10 @@ class Finding:
 
 
 def validate_pip(
-    pip: PipFacts, f: DossierFacts, lbt_deviation_reason: str | None = None
+    pip: PipFacts,
+    f: DossierFacts,
+    lbt_deviation_reason: str | None = None,
+    t: RuleTable = RULES,
 ) -> list[Finding]:
     out: list[Finding] = []
     route, niveau = pip.leerroute, pip.niveau
@@ -71,6 +80,17 @@ def validate_pip(
     current = f.current_pip
     if current is not None and current.version_no < pip.version_no and day < current.dagtekening:
         out.append(Finding("before_previous_pip", ERROR, "dagtekening"))
+    # A route change after the window: kept (the gemeente decided it, and may have had grounds),
+    # with a warning naming the rule (DOMAIN.md §3, ext nt2.nl).
+    window = leerroute_change_end(f, t)
+    if (
+        current is not None
+        and current.version_no < pip.version_no
+        and current.leerroute != route
+        and window is not None
+        and day > window
+    ):
+        out.append(Finding("leerroute_change_late", WARNING, "leerroute"))
     lowered = [s for s, lv in pip.skill_levels.items() if lv == "A2"]
     if lowered and route != "B":
         out.append(Finding("afschalen_not_b1route", WARNING, "niveau"))

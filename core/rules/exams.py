@@ -34,7 +34,7 @@ class ExamStatus:
     passed: bool
     passed_level: str | None
     attempts: int  # attempts used (with a result other than afgemeld)
-    free_left: int
+    free_left: int | None  # DUO's gratisPogingenTegoed; None: the person pays their own exams
     last_result: str | None
     next_planned: dt.date | None
     exempt: bool = False
@@ -57,6 +57,15 @@ def required_levels(f: DossierFacts) -> dict[str, str | None]:
     return levels
 
 
+def gemeente_pays_exams(f: DossierFacts) -> bool:
+    """Under the Wi2021 the gemeente pays the course and the first two attempts of each exam of
+    an asielstatushouder; gezinsmigranten and overige migranten (and everyone under an older
+    regime) pay their own, often with a DUO loan (sources.EXAM_COSTS). Seed 001 L3531-3533
+    names the two attempts per skill, whatever the level, but no group; DUO's M2M tegoed is
+    per onderdeel."""
+    return f.regime == "Wi2021" and f.doelgroep == "Asielstatushouder"
+
+
 def exam_status(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[ExamStatus]:
     required = required_levels(f)
     codes = list(required) or sorted({e.onderdeel for e in f.exams})
@@ -64,6 +73,7 @@ def exam_status(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[E
         if e.onderdeel not in codes:
             codes.append(e.onderdeel)
     out = []
+    free = gemeente_pays_exams(f)
     for code in codes:
         attempts = [e for e in f.exams if e.onderdeel == code]
         need = required.get(code)
@@ -95,7 +105,7 @@ def exam_status(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[E
                 if passes
                 else None,
                 attempts=len(used),
-                free_left=max(0, t.free_attempts - free_used),
+                free_left=max(0, t.free_attempts - free_used) if free else None,
                 last_result=results[-1].resultaat if results else None,
                 next_planned=upcoming[0] if upcoming else None,
                 exempt=code in f.vrijgesteld_onderdelen,

@@ -98,6 +98,9 @@ class DossierFacts:
     datum_taalschakeldiploma: dt.date | None = None
     map_omitted_working: bool = False
     vrijgesteld_onderdelen: frozenset[str] = frozenset()  # granted partial vrijstelling/ontheffing
+    whole_exemption: str | None = None  # "vrijstelling"/"ontheffing" of the whole plicht, granted
+    whole_exemption_date: dt.date | None = None
+    map_praktijk_hours: float = 0.0  # MAP praktijkuren that count (attended, valid provider)
     has_vaste_aanspreekpunt: bool = False
     intake_status: dict[str, str] = field(default_factory=dict)  # topic -> known/partial/unknown
 

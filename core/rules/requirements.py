@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from core.i18n import N_, _
+from core.rules import sources as src
 from core.rules.exams import exam_status
 from core.rules.facts import DossierFacts, HourFacts
 from core.rules.table import RULES, RuleTable
@@ -97,7 +98,9 @@ def requirements(
         level = s.required_level or ""
         detail = f"{code} {level}".strip()
         met = s.passed or s.exempt
-        return Requirement("exam", EXAM, 1, 1 if met else 0, met, "seed 001 L1135-1137", detail)
+        return Requirement(
+            "exam", EXAM, 1, 1 if met else 0, met, src.WI2021_ART17, detail
+        )  # seed 001 L1135-1137
 
     if f.regime != "Wi2021":
         for code in ("LE", "LU", "SC", "SP", "KNM"):
@@ -108,12 +111,12 @@ def requirements(
                 "ona_hours",
                 t.ona_hours,
                 counted_hours(f.hours, frozenset({"ona"})),
-                "seed 003 L1871-1879",
+                src.WI2013,  # seed 003 L1871-1879
             )
         )
         # The 600 course hours (seed 003 L1871-1879, DOMAIN.md §4.4) prove an ontheffing; they
         # are not part of completing the Wi2013 (A2 exams, KNM, ONA, PVT: seed 001 L684-730).
-        out.append(_milestone("pvt_signed", f.datum_ondertekening_pvt, "seed 001 L684-730"))
+        out.append(_milestone("pvt_signed", f.datum_ondertekening_pvt, src.WI2013))
         return out
     pip = f.current_pip
     if pip is None:
@@ -123,16 +126,14 @@ def requirements(
     if route == "B":
         out.extend(exam_req(code) for code in ("LE", "LU", "SC", "SP", "KNM"))
     if route == "O":
-        out.append(
-            _milestone("taalschakeldiploma", f.datum_taalschakeldiploma, "seed 001 L3008-3010")
-        )
+        out.append(_milestone("taalschakeldiploma", f.datum_taalschakeldiploma, src.WI2021_ART17))
     if route == "Z":
         out.append(
             _hours(
                 "z_language",
                 t.z_language_hours,
                 counted_hours(f.hours, Z_LANGUAGE_CATEGORIES),
-                "seed 001 L3072-3083",
+                src.Z_ROUTE,  # seed 001 L3072-3083
             )
         )
         if f.doelgroep == "Asielstatushouder":
@@ -141,7 +142,7 @@ def requirements(
                     "z_participation",
                     t.z_participation_hours,
                     counted_hours(f.hours, Z_PARTICIPATION_CATEGORIES),
-                    "seed 001 L2684-2685",
+                    src.Z_ROUTE,  # seed 001 L2684-2685
                 )
             )
     if map_applies:
@@ -150,20 +151,16 @@ def requirements(
                 "map_praktijk",
                 t.map_praktijk_hours,
                 counted_hours(f.hours, frozenset({"map_praktijk"})),
-                "seed 001 L3287-3288",
+                src.MAP,  # seed 001 L3287-3288
             )
         )
-        out.append(_milestone("map_eindgesprek", f.datum_eindgesprek_map, "seed 001 L3285-3324"))
+        out.append(_milestone("map_eindgesprek", f.datum_eindgesprek_map, src.MAP))
     out.append(
-        _hours(
-            "pvt_hours", t.pvt_hours, counted_hours(f.hours, frozenset({"pvt"})), "seed 001 L3173"
-        )
+        _hours("pvt_hours", t.pvt_hours, counted_hours(f.hours, frozenset({"pvt"})), src.PVT)
     )
-    out.append(_milestone("pvt_signed", f.datum_ondertekening_pvt, "seed 001 L3169-3175"))
+    out.append(_milestone("pvt_signed", f.datum_ondertekening_pvt, src.PVT))
     if route == "Z":
-        out.append(
-            _milestone("z_eindgesprek", f.datum_afronding_zroute, "seed 001 L1137, L3077-3078")
-        )
+        out.append(_milestone("z_eindgesprek", f.datum_afronding_zroute, src.Z_ROUTE))
     return out
 
 

@@ -26,7 +26,7 @@ class RuleTable:
     ontzorging_months: int = 6  # seed 004 L1486-1503; seed 001 L3595-3598
     first_voorinburgering_gesprek_weeks: int = 2  # seed 000 L743-765
     # Exams (DOMAIN.md §7)
-    free_attempts: int = 2  # per onderdeel, seed 001 L3531-3533
+    free_attempts: int = 2  # per onderdeel, asielstatushouders only (exams.gemeente_pays_exams)
     agi_attempts: int = 3  # Wi2013 AGI since 1 April 2023, seed 003 L1597-1601
     # Hours (DOMAIN.md §4.2, §8)
     map_praktijk_hours: float = 40  # seed 001 L3287-3288

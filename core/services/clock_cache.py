@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -45,6 +46,7 @@ from core.rules.clocks import (
     PlannedClock,
     all_clocks,
     clock_plan,
+    start_event,
 )
 from core.rules.facts import DossierFacts
 from core.rules.table import RULESET_VERSION
@@ -133,7 +135,50 @@ def iter_dossiers(session: Session, ids: Iterable[int] | None = None) -> Iterato
                     getattr(owner, key).append(row)
                 else:
                     setattr(owner, key, row)
+        for person in people.values():
+            person.map_hours = []  # type: ignore[attr-defined]
+        for row in session.execute(_map_hours_query(lo, hi)):
+            owner = people.get(row.person_id)
+            if owner is not None:
+                owner.map_hours.append(_MapHour(row))  # type: ignore[attr-defined]
         yield from (people[i] for i in sorted(people))
+
+
+class _MapHour:
+    """One MAP praktijk hour entry with its provider's keurmerk, as ``dossier_facts`` reads it."""
+
+    def __init__(self, row: Any) -> None:
+        self.date, self.hours, self.category = row.date, row.hours, row.category
+        self.attendance, self.dutch_speaking = row.attendance, row.dutch_speaking
+        self.provider = (
+            None
+            if row.provider_id is None
+            else SimpleNamespace(
+                keurmerk=row.keurmerk,
+                keurmerk_from=row.keurmerk_from,
+                keurmerk_until=row.keurmerk_until,
+            )
+        )
+
+
+def _map_hours_query(lo: int, hi: int) -> Any:
+    h, p = m.HourEntry.__table__, m.Provider.__table__
+    return (
+        select(
+            h.c.person_id,
+            h.c.date,
+            h.c.hours,
+            h.c.category,
+            h.c.attendance,
+            h.c.dutch_speaking,
+            h.c.provider_id,
+            p.c.keurmerk,
+            p.c.keurmerk_from,
+            p.c.keurmerk_until,
+        )
+        .outerjoin(p, p.c.id == h.c.provider_id)
+        .where(h.c.person_id.between(lo, hi), h.c.category == "map_praktijk")
+    )
 
 
 def caseload_facts(
@@ -261,6 +306,8 @@ def cached_caseload_clocks(store: Store, today: dt.date) -> list[DossierClock]:
             c.source,
             c.start,
             c.detail,
+            p.pip_clock_start,
+            p.regime,
         )
         .join(p, p.id == c.person_id)
         .where(_shown(today))
@@ -268,8 +315,10 @@ def cached_caseload_clocks(store: Store, today: dt.date) -> list[DossierClock]:
     )
     out: list[DossierClock] = []
     with store.read() as session:
-        for pid, given, family, kind, date, status, source, start, detail in session.execute(query):
-            clock = Clock(kind, date, status, source, start, detail)
+        for row in session.execute(query):
+            pid, given, family, kind, date, status, source, start, detail, choice, regime = row
+            event = start_event(kind, choice, regime) if start is not None else None
+            clock = Clock(kind, date, status, source, start, detail, event)
             out.append(DossierClock(pid, _name(given, family), clock))
     return out
 

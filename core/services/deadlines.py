@@ -16,9 +16,10 @@ from core.rules.requirements import requirements
 from core.services.facts import dossier_facts
 from core.services.store import Store
 
-# Everything the clocks need; hours are left out (no clock depends on them).
+# Everything the clocks need (of the hours only the MAP praktijkuren count, for the MAP clock).
 _CLOCK_LOAD = (
     selectinload(m.Person.azc),
+    selectinload(m.Person.hours).selectinload(m.HourEntry.provider),
     selectinload(m.Person.pip_versions),
     selectinload(m.Person.exams),
     selectinload(m.Person.verlengingen),
@@ -48,6 +49,9 @@ class DossierClock:
             "status": c.status,
             "label": c.text(),
             "source": c.source,
+            "start": {"date": c.start.isoformat(), "event": c.start_event}
+            if c.start is not None
+            else None,
         }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from core import models as m
 from core.db import like_ci
+from core.errors import ValidationError
 from core.i18n import _
 from core.models.folding import fold
 from core.services.records import get_person
@@ -43,22 +44,75 @@ _FULL = (
 )
 
 
-def create_dossier(store: Store, values: dict[str, Any]) -> int:
+class DossierId(int):
+    """A dossier's id plus what the person should know about the write (translated warnings,
+    e.g. another dossier with the same BSN). Compares and prints as the plain id."""
+
+    warnings: tuple[str, ...] = ()
+    same_identity: int | None = None  # the other dossier with this BSN or V-number
+
+    def __new__(cls, value: int, warnings: tuple[str, ...] = (), same: int | None = None) -> Any:
+        obj = super().__new__(cls, value)
+        obj.warnings, obj.same_identity = warnings, same
+        return obj
+
+
+def same_identity(
+    session: Any, bsn: str | None, v_nummer: str | None, exclude: int | None = None
+) -> int | None:
+    """Another dossier with this (cleaned) BSN or V-number: the same person twice."""
+    conds = [col == v for col, v in ((m.Person.bsn, bsn), (m.Person.v_nummer, v_nummer)) if v]
+    if not conds:
+        return None
+    query = select(m.Person.id).where(or_(*conds)).order_by(m.Person.id)
+    if exclude is not None:
+        query = query.where(m.Person.id != exclude)
+    return session.scalars(query).first()
+
+
+def identity_warning(other: int) -> str:
+    return _(
+        "Dossier {id} has the same BSN or V-number: is this the same person? Open that dossier "
+        "instead of keeping two."
+    ).format(id=other)
+
+
+def find_same_identity(store: Store, values: dict[str, Any]) -> int | None:
+    """Before a new dossier is made: the existing one with the BSN or V-number typed (checked as
+    a form checks it; an invalid number matches nothing)."""
+    try:
+        cleaned = clean(m.Person, {k: values.get(k) for k in ("bsn", "v_nummer")})
+    except ValidationError:
+        return None
+    with store.read() as session:
+        return same_identity(session, cleaned.get("bsn"), cleaned.get("v_nummer"))
+
+
+def create_dossier(store: Store, values: dict[str, Any]) -> DossierId:
+    """Store a new dossier. A BSN or V-number another dossier holds is kept (the person may want
+    both, e.g. while merging by hand) but reported in the result's ``warnings``."""
     with store.transaction() as session:
         cleaned = clean(m.Person, values)
+        other = same_identity(session, cleaned.get("bsn"), cleaned.get("v_nummer"))
         person = m.Person(**cleaned)
         session.add(person)
         session.flush()
-        return int(person.id)
+        warnings = (identity_warning(other),) if other is not None else ()
+        return DossierId(int(person.id), warnings, other)
 
 
-def update_person(store: Store, dossier_id: int, values: dict[str, Any]) -> None:
+def update_person(store: Store, dossier_id: int, values: dict[str, Any]) -> list[str]:
+    """Change the person's fields; returns warnings (another dossier with the same BSN)."""
     with store.transaction() as session:
         person = get_person(session, dossier_id)
         existing = {c.key: getattr(person, c.key) for c in m.Person.__mapper__.column_attrs}
         cleaned = clean(m.Person, values, existing=existing)
         for key, value in cleaned.items():
             setattr(person, key, value)
+        if "bsn" not in cleaned and "v_nummer" not in cleaned:
+            return []
+        other = same_identity(session, person.bsn, person.v_nummer, exclude=dossier_id)
+        return [identity_warning(other)] if other is not None else []
 
 
 def load_dossier(store: Store, dossier_id: int) -> m.Person:

@@ -36,6 +36,7 @@ from core.export.sections import (
 )
 from core.i18n import _
 from core.services.dossiers import find_by_identity, load_dossier
+from core.services.pip import check_imported_pips
 from core.services.records import get_person
 from core.services.store import Store, audit_bulk_insert
 
@@ -236,6 +237,7 @@ class ImportPreview:
     data: json_io.ImportData
     target: int | None  # None: a new dossier
     changes: list[Change] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # translated: what the forms would warn of
 
     @property
     def is_new(self) -> bool:
@@ -253,7 +255,11 @@ class ImportPreview:
             f"• {_(BY_CODE[c.section].title) if c.section in BY_CODE else c.section}: {c.what}"
             for c in self.changes
         ]
-        return [head, *(body or [_("Nothing would change.")])]
+        return [
+            head,
+            *(body or [_("Nothing would change.")]),
+            *(f"⚠ {w}" for w in self.warnings),
+        ]
 
 
 def _norm(value: Any) -> Any:
@@ -286,6 +292,12 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
     parsed = json_io.decode(json_io.parse_bytes(data))
     target = _find_target(store, parsed)
     preview = ImportPreview(parsed, target)
+    existing = load_dossier(store, target) if target is not None else None
+    pips = parsed.lists.get("pip_version", [])
+    # The same gate as the PIP form (issue 15): refuses what DUO rejects, keeps the warnings.
+    preview.warnings = check_imported_pips(
+        existing, parsed, pips if existing is None else _new_rows(existing, "pip_version", pips)
+    )
     if target is None:
         for kind, rows in parsed.lists.items():
             if rows:
@@ -296,7 +308,8 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
                     )
                 )
         return preview
-    person = load_dossier(store, target)
+    person = existing
+    assert person is not None
     changed = [
         k
         for k, v in parsed.person.items()

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from core import models as m
+from core.rules.clocks import TEMPORARY_VRIJSTELLING
 from core.rules.facts import (
     AfspraakFacts,
     DossierFacts,
@@ -15,6 +16,7 @@ from core.rules.facts import (
     PipFacts,
     VerlengingFacts,
 )
+from core.rules.requirements import counted_hours
 
 
 def keurmerk_valid(provider: m.Provider | None, on: dt.date) -> bool | None:
@@ -42,6 +44,32 @@ def pip_facts(values: Any, version_no: int) -> PipFacts:
     )
 
 
+def _hour_facts(rows: Any) -> tuple[HourFacts, ...]:
+    return tuple(
+        HourFacts(
+            date=h.date,
+            hours=h.hours,
+            category=h.category,
+            attendance=h.attendance,
+            provider_keurmerk_valid=keurmerk_valid(h.provider, h.date),
+            dutch_speaking=h.dutch_speaking,
+        )
+        for h in rows
+    )
+
+
+def _whole_exemption(person: Any) -> tuple[str, dt.date | None] | None:
+    """A granted vrijstelling or ontheffing of the whole plicht (no onderdeel), the temporary
+    vrijstelling codes excepted: (kind, decision date)."""
+    for v in person.vrijstellingen:
+        if v.decision == "toegekend" and not v.onderdeel and v.code not in TEMPORARY_VRIJSTELLING:
+            return "vrijstelling", v.decision_date
+    for o in person.ontheffingen:
+        if o.decision == "toegekend" and not o.onderdeel:
+            return "ontheffing", o.decision_date
+    return None
+
+
 def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFacts:
     azc = person.azc
     granted = frozenset(
@@ -51,17 +79,14 @@ def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFac
     latest_lbt = person.lbt[-1] if person.lbt else None
     hours: tuple[HourFacts, ...] = ()
     if include_hours:
-        hours = tuple(
-            HourFacts(
-                date=h.date,
-                hours=h.hours,
-                category=h.category,
-                attendance=h.attendance,
-                provider_keurmerk_valid=keurmerk_valid(h.provider, h.date),
-                dutch_speaking=h.dutch_speaking,
-            )
-            for h in person.hours
-        )
+        hours = _hour_facts(person.hours)
+        map_rows: Any = [h for h in person.hours if h.category == "map_praktijk"]
+    else:
+        # The clocks need only the MAP praktijkuren; the caseload loader hands them over alone.
+        map_rows = getattr(person, "map_hours", None)
+        if map_rows is None:
+            map_rows = [h for h in person.hours if h.category == "map_praktijk"]
+    whole = _whole_exemption(person)
     return DossierFacts(
         dossier_id=person.id,
         regime=person.regime,
@@ -126,6 +151,9 @@ def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFac
         datum_taalschakeldiploma=person.datum_taalschakeldiploma,
         map_omitted_working=person.map_omitted_working,
         vrijgesteld_onderdelen=granted,
+        whole_exemption=whole[0] if whole else None,
+        whole_exemption_date=whole[1] if whole else None,
+        map_praktijk_hours=counted_hours(_hour_facts(map_rows), frozenset({"map_praktijk"})),
         has_vaste_aanspreekpunt=any(c.is_vaste_aanspreekpunt for c in person.contacts),
         intake_status={t.topic: t.status for t in person.intake_topics},
     )

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from core import models as m
-from core.errors import ValidationError
+from core.errors import ImportFileError, ValidationError
+from core.export.json_io import ImportData
 from core.i18n import _
-from core.rules.duo_validation import validate_pip
+from core.rules.duo_validation import ERROR, Finding, validate_pip
+from core.rules.facts import DossierFacts
 from core.services.facts import dossier_facts, pip_facts
 from core.services.records import get_person
 from core.services.store import Store
@@ -45,16 +48,10 @@ def new_pip_version(
         carried.update({k: getattr(current, k) for k in ("gemeente",)} if current else {})
         cleaned = clean(m.PipVersion, values)
         merged = {**carried, **cleaned}
-        if merged.get("dagtekening") is None:
-            raise ValidationError(_("A PIP needs its date (dagtekening)."), field="dagtekening")
-        if not merged.get("leerroute"):
-            raise ValidationError(_("Choose the leerroute."), field="leerroute")
-        if merged.get("niveau") is None and merged["leerroute"] in ("B", "O"):
-            merged["niveau"] = "B1"  # DUO default for the B1-route and the onderwijsroute
-        facts = dossier_facts(person)
-        candidate = pip_facts(merged, (current.version_no + 1) if current else 1)
-        findings = validate_pip(candidate, facts, merged.get("lbt_afwijking_reden"))
-        errors = [f for f in findings if f.severity == "error"]
+        findings = pip_verdict(
+            merged, dossier_facts(person), (current.version_no + 1) if current else 1
+        )
+        errors = [f for f in findings if f.severity == ERROR]
         if errors and not allow_errors:
             raise ValidationError(errors[0].text(), field=getattr(errors[0], "field", None))
         number = (
@@ -71,6 +68,104 @@ def new_pip_version(
         session.add(pip)
         session.flush()
         return int(pip.id), findings
+
+
+def pip_verdict(merged: dict[str, Any], facts: DossierFacts, version_no: int) -> list[Finding]:
+    """The one check of a PIP version, for the form, this service and the import alike.
+
+    ``merged`` holds the version's cleaned values (DUO's default level is filled in); raises
+    ValidationError when the date or the route is missing, else returns DUO's findings.
+    """
+    if merged.get("dagtekening") is None:
+        raise ValidationError(_("A PIP needs its date (dagtekening)."), field="dagtekening")
+    if not merged.get("leerroute"):
+        raise ValidationError(_("Choose the leerroute."), field="leerroute")
+    if merged.get("niveau") is None and merged["leerroute"] in ("B", "O"):
+        merged["niveau"] = "B1"  # DUO default for the B1-route and the onderwijsroute
+    return validate_pip(pip_facts(merged, version_no), facts, merged.get("lbt_afwijking_reden"))
+
+
+class _Row(SimpleNamespace):
+    """A record from the file: a field the file left out reads as empty, as in the database."""
+
+    def __getattr__(self, name: str) -> Any:
+        return None
+
+
+def stored_pip_findings(person: m.Person) -> list[Finding]:
+    """The gate's findings for the current PIP version as it is stored, judged against the
+    versions before it: a PIP that reached the database by another path (a backup from an older
+    version, an import made before this check, "record anyway") shows what the form says."""
+    facts = dossier_facts(person, include_hours=False)
+    current = facts.current_pip
+    if current is None:
+        return []
+    row = max(person.pip_versions, key=lambda p: p.version_no)
+    earlier = replace(facts, pips=tuple(p for p in facts.pips if p.version_no < current.version_no))
+    return validate_pip(current, earlier, row.lbt_afwijking_reden)
+
+
+def _stand_in(existing: m.Person | None, data: ImportData) -> _Row:
+    """What the dossier would be after the import, as far as the PIP rules read it: the person,
+    the azc dates, vrijstellingen, ontheffingen and leerbaarheidstoetsen (no database)."""
+    columns: dict[str, Any] = {}
+    for column in m.Person.__table__.columns:
+        default = column.default.arg if column.default is not None else None
+        columns[column.key] = None if callable(default) else default
+        if existing is not None:
+            columns[column.key] = getattr(existing, column.key)
+    columns.update({k: v for k, v in data.person.items() if v is not None})
+
+    def rows(kind: str, relation: str) -> list[Any]:
+        old = list(getattr(existing, relation)) if existing is not None else []
+        return old + [_Row(**_fields(r)) for r in data.lists.get(kind, [])]
+
+    azc = data.singles.get("azc")
+    lbt = sorted(rows("lbt", "lbt"), key=lambda r: r.datum_afname or dt.date.min)
+    return _Row(
+        **columns,
+        azc=_Row(**_fields(azc)) if azc else (existing.azc if existing else None),
+        vrijstellingen=rows("vrijstelling", "vrijstellingen"),
+        ontheffingen=rows("ontheffing", "ontheffingen"),
+        lbt=lbt,
+        pip_versions=list(existing.pip_versions) if existing is not None else [],
+        exams=[],
+        verlengingen=[],
+        ontzorging=[],
+        afspraken=[],
+        contacts=[],
+        intake_topics=[],
+        map_hours=[],
+    )
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if not k.startswith("_")}
+
+
+def check_imported_pips(
+    existing: m.Person | None, data: ImportData, new_rows: list[dict[str, Any]]
+) -> list[str]:
+    """Every PIP version an import would add, through :func:`pip_verdict` in the file's order,
+    each against the dossier as it would be by then. A finding DUO rejects refuses the whole
+    file (ImportFileError, nothing written); warnings are returned for the preview."""
+    dossier = _stand_in(existing, data)
+    number = max((p.version_no for p in dossier.pip_versions), default=0)
+    warnings: list[str] = []
+    for row in sorted(new_rows, key=lambda r: r.get("_version_no") or 0):
+        number += 1
+        where = _("PIP version {n} in the file").format(n=row.get("_version_no") or number)
+        values = _fields(row)
+        try:
+            findings = pip_verdict(values, dossier_facts(dossier, include_hours=False), number)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            raise ImportFileError(f"{where}: {exc.message}") from None
+        errors = [f for f in findings if f.severity == ERROR]
+        if errors:
+            raise ImportFileError(f"{where}: {errors[0].text()}")
+        warnings.extend(f"{where}: {f.text()}" for f in findings)
+        dossier.pip_versions.append(_Row(**values, version_no=number))
+    return warnings
 
 
 def diff_versions(old: m.PipVersion | None, new: m.PipVersion) -> list[FieldChange]:

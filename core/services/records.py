@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 from core import models as m
 from core.errors import NotFoundError, ValidationError
 from core.i18n import _
+from core.rules.exams import gemeente_pays_exams
+from core.rules.facts import DossierFacts
+from core.rules.table import RULES
 from core.services.store import Store
 from core.services.validation import clean
 
@@ -131,10 +134,15 @@ def _prepare_new(
                 m.ExamAttempt.reden_geen_resultaat.is_distinct_from("Afgemeld"),
             )
         ).scalar_one()
+        person = get_person(session, person_id)
+        paid = gemeente_pays_exams(
+            DossierFacts(dossier_id=person_id, regime=person.regime, doelgroep=person.doelgroep)
+        )
         values = {
             **values,
             "attempt_no": earlier + 1,
-            "free_attempt": values.get("free_attempt", earlier < 2),
+            # free only while the gemeente pays: two attempts per onderdeel (rules.exams)
+            "free_attempt": values.get("free_attempt", paid and earlier < RULES.free_attempts),
         }
     return values
 

@@ -33,7 +33,12 @@ from core.labels import choices
 from core.models import enums as e
 from core.rules.clocks import DONE, Clock
 from core.services.clock_cache import first_open_clocks
-from core.services.dossiers import create_dossier, delete_dossier
+from core.services.dossiers import (
+    create_dossier,
+    delete_dossier,
+    find_same_identity,
+    identity_warning,
+)
 from gui.dialogs import common
 from gui.errors import show_exception
 from gui.icons import icon
@@ -120,6 +125,15 @@ class NewDossierDialog(QDialog):
             err.hide()
         self.general_error.hide()
         values = {k: (v.text().strip() or None) for k, v in self.edits.items()}
+        other = find_same_identity(self.ctx.store, values)
+        if other is not None and common.ask_yes_no(
+            self,
+            _("New dossier"),
+            identity_warning(other) + "\n\n" + _("Open dossier {id}?").format(id=other),
+        ):
+            self.dossier_id = other  # the caller opens it; nothing is created
+            self.accept()
+            return
         try:
             self.dossier_id = self.ctx.commit(
                 None, lambda: create_dossier(self.ctx.store, values), saved_text=_("Saved")

@@ -56,6 +56,9 @@ class ExamsView(SectionView):
         )
         self.status_table.horizontalHeader().setStretchLastSection(True)
         box.addWidget(self.status_table)
+        self.costs_note = note_label(self.status_box)
+        self.costs_note.setObjectName("exam_costs_note")
+        box.addWidget(self.costs_note)
         self.page.add(self.status_box)
         self.warnings = note_label(self.page.inner)
         self.page.add(self.warnings)
@@ -210,7 +213,7 @@ class ExamsView(SectionView):
                 st.required_level or "—",
                 state,
                 str(st.attempts),
-                str(st.free_left),
+                str(st.free_left) if st.free_left is not None else _("Pays own exams"),
                 label(e.ExamResultaat, st.last_result) if st.last_result else "—",
                 format_date(st.next_planned) if st.next_planned else "—",
             )
@@ -218,7 +221,7 @@ class ExamsView(SectionView):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setForeground(QColor("#1b6e2a" if st.passed or st.exempt else "#444"))
-                if col == 4 and st.free_left == 0 and not st.passed:
+                if col == 4 and st.free_left is not None and st.free_left == 0 and not st.passed:
                     item.setForeground(QColor("#8a1c1c"))
                 self.status_table.setItem(row, col, item)
         self.status_table.setFixedHeight(
@@ -292,6 +295,14 @@ class ExamsView(SectionView):
                 _("Last result"),
                 _("Next exam"),
             ]
+        )
+        # Who pays: rules.exams.gemeente_pays_exams (rules.sources.EXAM_COSTS)
+        self.costs_note.setText(
+            _(
+                "Under the Wet inburgering 2021 the gemeente pays the exams of an "
+                "asielstatushouder: two free attempts per exam part, whatever the level. "
+                "Gezinsmigranten and other migrants pay their own exams, often with a DUO loan."
+            )
         )
         self.register_button.setText(_("Registered today"))
         self.register_button.setAccessibleName(_("Mark the selected exam as registered today"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from core.i18n import _, format_date, format_duration_days, format_hours, isolate, ngettext
 from core.labels import label
 from core.models import enums as e
-from core.rules.clocks import DONE, OVERDUE, Clock
+from core.rules.clocks import DONE, OVERDUE, Clock, start_event_text
 from core.rules.exams import ExamStatus, exam_status
 from core.services.deadlines import dossier_overview
 from gui import style
@@ -229,7 +229,17 @@ class OverviewView(DossierView):
             dot.setStyleSheet(f"color: {colour}; font-size: {self._font_pt() + 2}pt;")
             dot.setAccessibleName(state)
             lay.addWidget(dot, row, 0)
-            lay.addWidget(self._label(clock.text()), row, 1)
+            name = self._label(clock.text())
+            name.setObjectName(f"clock_name_{clock.kind}")
+            if clock.start is not None:  # which start date the clock uses, and its source
+                name.setToolTip(
+                    _("Counts from {event} ({date}). Source: {source}").format(
+                        event=start_event_text(clock.start_event),
+                        date=format_date(clock.start),
+                        source=clock.source,
+                    )
+                )
+            lay.addWidget(name, row, 1)
             lay.addWidget(self._label(format_date(clock.date)), row, 2)
             left = self._label(time_left_text(clock, today), bold=state != "done", colour=colour)
             left.setObjectName(f"clock_left_{clock.kind}")
@@ -283,8 +293,12 @@ class OverviewView(DossierView):
             lay.addWidget(self._label(name), row, 1)
             colour = COLOURS["done"] if st.passed or st.exempt else ""
             lay.addWidget(self._label(exam_text(st), colour=colour), row, 2)
-            free = ngettext("{n} free attempt left", "{n} free attempts left", st.free_left).format(
-                n=st.free_left
+            free = (
+                ngettext("{n} free attempt left", "{n} free attempts left", st.free_left).format(
+                    n=st.free_left
+                )
+                if st.free_left is not None
+                else _("Pays own exams")
             )
             lay.addWidget(self._label("" if st.passed or st.exempt else free), row, 3)
         lay.setColumnStretch(1, 2)

@@ -85,7 +85,10 @@ PLICHT = (
         enum=e.PipClockStart,
         optional=False,
         consultant_only=True,
-        help=N_("The sources disagree on this event; each choice names its source."),
+        help=N_(
+            "The law does not fix this event; DUO starts its clock when the person has left COA "
+            "(M2M event SS139). Housing is the default."
+        ),
     ),
     FieldSpec(
         "bijstand_start", N_("Social assistance (bijstand) since"), DATE, consultant_only=True
@@ -198,7 +201,9 @@ class PersonView(SectionView):
         if "languages_spoken" in values:
             values["languages_spoken"] = split_languages(values["languages_spoken"])
         store, pid = self.ctx.store, self.person.id
-        self.commit(lambda: update_person(store, pid, values))
+        warnings = self.commit(lambda: update_person(store, pid, values))
+        if warnings:  # another dossier with the same BSN: said next to the field, kept
+            self.identity.form.set_hint("bsn", "\n".join(warnings), warning=True)
 
     def _check_bsn(self, name: str) -> None:
         """The elfproef as the person types, next to the field (the save checks it again)."""

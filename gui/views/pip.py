@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from core.i18n import N_, _, format_date
 from core.labels import label
 from core.models import enums as e
-from core.services.pip import diff_versions, sign_version
+from core.rules.duo_validation import ERROR
+from core.services.pip import diff_versions, sign_version, stored_pip_findings
 from gui.views.pip_dialog import NewPipVersionDialog
 from gui.views.pip_fields import BESCHIKKING, field_label, show_value
 from gui.views.section_base import SectionView
@@ -90,6 +91,10 @@ class PipView(SectionView):
         buttons.addStretch(1)
         buttons.addWidget(self.new_version_button)
         box.addWidget(self.current_summary)
+        # What the PIP gate says of the stored version (e.g. one restored from an old backup)
+        self.findings_note = note_label(self.current_box, WARN_STYLE)
+        self.findings_note.setObjectName("pip_findings")
+        box.addWidget(self.findings_note)
         box.addLayout(self.current_grid)
         box.addLayout(buttons)
         self.page.add(self.current_box)
@@ -218,6 +223,11 @@ class PipView(SectionView):
         self.sign_gemeente_button.setEnabled(
             current is not None and not current.signed_gemeente_date
         )
+        findings = stored_pip_findings(person) if person is not None else []
+        self.findings_note.setText(
+            "\n".join(("⛔ " if f.severity == ERROR else "⚠ ") + f.text() for f in findings)
+        )
+        self.findings_note.setVisible(bool(findings))
         touching = [
             a
             for a in (person.afspraken if person else [])

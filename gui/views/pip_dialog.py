@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from core.i18n import _
 from core.models import PIP_FIELDS
-from core.rules.duo_validation import ERROR, validate_pip
-from core.services.facts import dossier_facts, pip_facts
-from core.services.pip import new_pip_version
+from core.rules.duo_validation import ERROR
+from core.services.facts import dossier_facts
+from core.services.pip import new_pip_version, pip_verdict
 from core.services.validation import clean
 from gui.context import AppContext
 from gui.views.pip_fields import BESCHIKKING, VERSION_EXTRA
@@ -104,14 +104,12 @@ class NewPipVersionDialog(QDialog):
             **({f: getattr(self.current, f) for f in PIP_FIELDS} if self.current else {}),
             **cleaned,
         }
-        if not merged.get("dagtekening") or not merged.get("leerroute"):
-            return []
-        if merged.get("niveau") is None and merged["leerroute"] in ("B", "O"):
-            merged["niveau"] = "B1"
         number = (self.current.version_no + 1) if self.current else 1
-        self.findings = validate_pip(
-            pip_facts(merged, number), dossier_facts(self.person), merged.get("lbt_afwijking_reden")
-        )
+        try:
+            # the one gate every PIP passes (the service and the import call it too)
+            self.findings = pip_verdict(merged, dossier_facts(self.person), number)
+        except ValidationError:
+            return []
         errors = [f for f in self.findings if f.severity == ERROR]
         lines = [("⛔ " if f.severity == ERROR else "⚠ ") + f.text() for f in self.findings]
         self.findings_label.setText("\n".join(lines))

@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel
 
 from core.i18n import N_, _, current_language, format_date, format_duration_days
 from core.labels import label
 from core.models import enums as e
-from core.rules.clocks import leerroute_change_end, ontzorging_end, termijn_end, termijn_start
+from core.rules.clocks import (
+    FULFILLED,
+    leerroute_change_end,
+    ontzorging_end,
+    pip_clock_start,
+    pip_due_date,
+    plicht_closed_by,
+    termijn_end,
+    termijn_start,
+)
+from core.services.dossiers import update_person
 from core.services.facts import dossier_facts
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, FieldSpec
@@ -39,7 +49,7 @@ class TermijnView(SectionView):
         self.dates_box = QGroupBox(self.page.inner)
         grid = QGridLayout(self.dates_box)
         self.date_rows: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        for row, key in enumerate(("start", "end", "leerroute", "ontzorging")):
+        for row, key in enumerate(("pip", "start", "end", "leerroute", "ontzorging")):
             name, value, left = (
                 QLabel(self.dates_box),
                 QLabel(self.dates_box),
@@ -51,6 +61,13 @@ class TermijnView(SectionView):
             grid.addWidget(value, row, 1)
             grid.addWidget(left, row, 2)
             self.date_rows[key] = (name, value, left)
+        # Which event the 10-week PIP clock counts from: housing by default, the other on offer.
+        self.pip_start = QComboBox(self.dates_box)
+        self.pip_start.setObjectName("pip_clock_start")
+        self.pip_start.activated.connect(self._pip_start_chosen)
+        self.pip_start_label = QLabel(self.dates_box)
+        grid.addWidget(self.pip_start_label, len(self.date_rows), 0)
+        grid.addWidget(self.pip_start, len(self.date_rows), 1, 1, 2)
         grid.setColumnStretch(2, 1)
         self.page.add(self.dates_box)
         self.verlengingen = self.add_table(
@@ -145,10 +162,31 @@ class TermijnView(SectionView):
             return None
         return next((d.title for d in self.person.documents if d.id == doc_id), None)
 
+    def _pip_start_chosen(self, index: int) -> None:
+        code = self.pip_start.itemData(index)
+        if self.person is None or code == self.person.pip_clock_start:
+            return
+        store, pid = self.ctx.store, self.person.id
+        self.commit(lambda: update_person(store, pid, {"pip_clock_start": code}))
+
+    def _fill_pip_start(self, person: Any) -> None:
+        self.pip_start.blockSignals(True)
+        self.pip_start.clear()
+        for item in e.PipClockStart:
+            self.pip_start.addItem(label(e.PipClockStart, item.value), item.value)
+        current = person.pip_clock_start if person is not None else "huisvesting"
+        self.pip_start.setCurrentIndex(max(0, self.pip_start.findData(current)))
+        self.pip_start.setEnabled(person is not None)
+        self.pip_start.blockSignals(False)
+
     def refresh(self, person: Any) -> None:
         facts = dossier_facts(person, include_hours=False) if person is not None else None
         today = self.ctx.today()
+        self._fill_pip_start(person)
+        closed = plicht_closed_by(facts) if facts else None
+        met = closed is not None or (facts is not None and facts.plicht_status in FULFILLED)
         values = {
+            "pip": pip_due_date(facts) if facts else None,
             "start": termijn_start(facts) if facts else None,
             "end": termijn_end(facts) if facts else None,
             "leerroute": leerroute_change_end(facts) if facts else None,
@@ -160,6 +198,27 @@ class TermijnView(SectionView):
             if day is None or key == "start":
                 left_label.clear()
                 continue
+            if key == "pip" and facts is not None:
+                start = pip_clock_start(facts)
+                left_label.setText(
+                    _("10 weeks from {event} on {date}").format(
+                        event=label(e.PipClockStart, facts.pip_clock_start),
+                        date=format_date(start) if start else "",
+                    )
+                )
+                left_label.setStyleSheet("color: #555;")
+                continue
+            if key == "end" and met:
+                # A vrijstelling or ontheffing of the whole plicht ends it: met, never overdue.
+                left_label.setText(
+                    _("Done: the inburgeringsplicht ended with a granted {what}.").format(
+                        what=closed
+                    )
+                    if closed
+                    else _("Done: the inburgeringsplicht is fulfilled.")
+                )
+                left_label.setStyleSheet("color: #1b6e2a;")
+                continue
             days = (day - today).days
             if days < 0:
                 left_label.setText(_("passed {time} ago").format(time=format_duration_days(-days)))
@@ -170,7 +229,11 @@ class TermijnView(SectionView):
 
     def retranslate_ui(self) -> None:
         self.dates_box.setTitle(_("The inburgeringstermijn"))
+        self.pip_start_label.setText(_("The 10-week PIP clock starts at"))
+        if self.person is not None or self.pip_start.count():
+            self._fill_pip_start(self.person)
         names = {
+            "pip": _("PIP to be set by the gemeente"),
             "start": _("Termijn started on"),
             "end": _("Termijn ends on (extensions included)"),
             "leerroute": _("Last day to change the leerroute"),

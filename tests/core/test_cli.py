@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,11 @@ def test_demo_list_and_deadlines_json(capsys, data_dir):
     # The demo's first PIP is dated 12 months before "today": the termijn ends 24 months after.
     assert termijn["date"] == "2028-11-23"
     assert termijn["status"] == "open"
+    # Issue 15: which start date a clock uses, and no internal research notes in the output
+    assert termijn["start"] == {"date": "2025-11-23", "event": "pip_date"}
+    pip_due = next(i for i in items if i["kind"] == "pip_due")
+    assert pip_due["start"]["event"] == "housing"
+    assert not re.search(r"seed \d", out, re.IGNORECASE)
 
 
 def test_deadlines_filters(capsys, data_dir):

@@ -99,3 +99,24 @@ def test_bad_arguments_and_bad_files(capsys, data_dir, tmp_path):  # noqa: F811
     assert code == 2 and "not valid JSON" in err
     code, _out, err = run(capsys, *base, "import", str(tmp_path / "missing.json"))
     assert code == 2 and "no file" in err
+
+
+def test_import_refuses_a_pip_the_form_refuses_with_exit_code_2(capsys, data_dir, tmp_path):  # noqa: F811
+    """Issue 15: the command line passes the same PIP gate: DUO rejects an onderwijsroute at
+    A2, so nothing is written and the form's message is printed."""
+    base = ["--data-dir", str(data_dir)]
+    run(capsys, *base, "demo", "--today", "2026-11-23")
+    out_file = tmp_path / "k.json"
+    code, _out, err = run(
+        capsys, *base, "export", "--dossier", "1", "--format", "json", "--out", str(out_file)
+    )
+    assert code == 0, err
+    content = json.loads(out_file.read_text(encoding="utf-8"))
+    content["secties"]["pip"]["pipVersies"][-1].update(
+        leerroute="O", niveau="A2", geschatteIntensiteitB1Route=None
+    )
+    out_file.write_text(json.dumps(content), encoding="utf-8")
+    code, out, err = run(capsys, *base, "import", str(out_file), "--yes")
+    assert code == 2
+    assert "DUO rejects level A2 with the onderwijsroute" in err
+    assert "Imported" not in out

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.errors import ImportFileError
+from core.errors import ImportFileError, ValidationError
 from core.export import json_io
 from core.export.sections import ALL_CODES
 from core.services import exports as ex
+from core.services.dossiers import delete_dossier, list_dossiers
+from core.services.pip import new_pip_version
 from tests.conftest import TODAY
 from tests.core.export_support import db_fingerprint
 
@@ -244,3 +248,68 @@ def test_mutated_json_is_rejected_or_only_previewed(store, valid, section, key, 
     except ImportFileError as exc:
         assert str(exc)
     assert db_fingerprint(store) == before
+
+
+# --------------------------------------------------------------------------- same verdict
+def _service_verdict(store, content: dict[str, Any]) -> str | None:
+    """Enter the file's PIP versions one by one through the service (as the form does) into
+    the dossier imported without them: None when all are stored, else the first refusal."""
+    rows = json_io.decode(copy.deepcopy(content)).lists["pip_version"]
+    bare = copy.deepcopy(content)
+    bare["secties"]["pip"]["pipVersies"] = []
+    for afspraak in bare["secties"]["pip"]["afspraken"]:
+        afspraak["pipVersie"] = None
+    pid = ex.apply_import(store, ex.preview_import(store, json_io.dumps(bare)))
+    try:
+        for row in sorted(rows, key=lambda r: r["_version_no"]):
+            new_pip_version(store, pid, {k: v for k, v in row.items() if not k.startswith("_")})
+    except ValidationError as exc:
+        return exc.message
+    finally:
+        delete_dossier(store, pid)
+    return None
+
+
+def _import_verdict(store, content: dict[str, Any]) -> str | None:
+    before = db_fingerprint(store)
+    try:
+        ex.preview_import(store, json_io.dumps(content))
+    except ImportFileError as exc:
+        assert db_fingerprint(store) == before
+        return str(exc)
+    return None
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    route=st.sampled_from(["B", "O", "Z"]),
+    level=st.sampled_from([None, "A1", "A2", "B1"]),
+    intensity=st.sampled_from([None, 600]),
+    shift=st.integers(-400, 800),
+    doelgroep=st.sampled_from(["Asielstatushouder", "Gezinsmigrant en overige migrant"]),
+)
+def test_import_gives_the_pip_forms_verdict(
+    store, valid, route, level, intensity, shift, doelgroep
+):
+    for row in list_dossiers(store):  # a new dossier each time, as the form would start it
+        delete_dossier(store, row.id)
+    content = copy.deepcopy(valid)
+    content["secties"]["plicht"]["doelgroepindeling"] = doelgroep
+    second = content["secties"]["pip"]["pipVersies"][1]
+    first = dt.date.fromisoformat(content["secties"]["pip"]["pipVersies"][0]["dagtekeningPip"])
+    second.update(
+        leerroute=route,
+        niveau=level,
+        geschatteIntensiteitB1Route=intensity,
+        dagtekeningPip=(first + dt.timedelta(days=shift)).isoformat(),
+    )
+    by_import = _import_verdict(store, content)
+    by_service = _service_verdict(store, content)
+    if by_service is None:
+        assert by_import is None
+    else:
+        assert by_import is not None and by_import.endswith(by_service), (by_import, by_service)

@@ -182,3 +182,15 @@ def test_caseload_clocks_follow_changes(store, caseload):
     # A new day recomputes statuses.
     late = caseload_clocks(store, D(2027, 3, 2))
     assert next(x for x in late if x.clock.kind == "termijn_end").clock.status == "overdue"
+
+
+def test_a_second_dossier_with_the_same_bsn_is_kept_with_a_warning(store):
+    """Issue 15 (section 2, item 10): not silent, and nothing refused."""
+    first = create_dossier(store, {"given_names": "Sara", "bsn": "123456782"})
+    assert first.warnings == ()
+    second = create_dossier(store, {"given_names": "Sara", "bsn": "1234 56 782"})
+    assert second != first and second.same_identity == first
+    assert f"Dossier {first}" in second.warnings[0]
+    third = create_dossier(store, {"given_names": "Ali"})
+    assert update_person(store, third, {"given_names": "Ali B."}) == []
+    assert f"Dossier {first}" in update_person(store, third, {"bsn": "123456782"})[0]

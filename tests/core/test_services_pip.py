@@ -172,3 +172,25 @@ def test_verlengingen_recorded_in_the_dossier_move_the_termijn(store):
     )
     f = dossier_facts(load_dossier(store, pid))
     assert clocks.termijn_end(f) == D(2026, 9, 15)
+
+
+def test_a_pip_that_bypassed_the_gate_shows_the_forms_finding(store, pid):
+    """Issue 15: a version written by another path (an old backup, an earlier import) is
+    judged by the same gate when the dossier is read."""
+    from core import models as m
+    from core.services.pip import stored_pip_findings
+
+    new_pip_version(store, pid, {"dagtekening": dt.date(2025, 3, 1), "leerroute": "B"})
+    assert stored_pip_findings(load_dossier(store, pid)) == []
+    with store.transaction() as session:  # as a restored database from before the check holds it
+        session.add(
+            m.PipVersion(
+                person_id=pid,
+                version_no=2,
+                dagtekening=dt.date(2025, 2, 1),
+                leerroute="Z",
+                niveau="B1",
+            )
+        )
+    codes = {f.code for f in stored_pip_findings(load_dossier(store, pid))}
+    assert codes >= {"b1_zroute", "before_previous_pip"}

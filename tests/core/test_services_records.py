@@ -233,3 +233,12 @@ def test_hours_count_only_while_the_provider_held_the_keurmerk(store, pid):
         D(2025, 7, 1): False,
     }
     assert counted_hours(facts.hours, frozenset({"z_taal"})) == 8
+
+
+def test_a_gezinsmigrant_pays_every_exam_attempt(store):
+    """Issue 15: only the asielstatushouder's first two attempts per onderdeel are free."""
+    payer = create_dossier(
+        store, {"given_names": "Lina", "doelgroep": "Gezinsmigrant en overige migrant"}
+    )
+    rec.add_record(store, payer, "exam", {"onderdeel": "LE", "planned_date": D(2025, 1, 10)})
+    assert [x.free_attempt for x in load_dossier(store, payer).exams] == [False]

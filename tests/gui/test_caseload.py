@@ -175,6 +175,27 @@ def test_new_dossier_keeps_typing_on_a_bad_bsn(qtbot, ctx, monkeypatch):
     assert names(view) == ["Sara Mohammed"]
 
 
+def test_new_dossier_with_a_known_bsn_offers_the_existing_one(qtbot, ctx, monkeypatch):
+    first = create_dossier(ctx.store, {"given_names": "Sara", "bsn": "123456782"})
+    view = make_view(qtbot, ctx)
+    opened, asked = [], []
+    view.open_requested.connect(opened.append)
+
+    def drive(dialog: NewDossierDialog) -> bool:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.edits["given_names"], "Sara")
+        qtbot.keyClicks(dialog.edits["bsn"], "1234.56.782")
+        dialog.create()
+        return dialog.result() == NewDossierDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(common, "run_dialog", drive)
+    monkeypatch.setattr(common, "ask_yes_no", lambda _p, _t, text: asked.append(text) or True)
+    view.new_button.click()
+    assert f"Dossier {first}" in asked[0]
+    assert count_dossiers(ctx.store) == 1  # nothing created: the existing one is opened
+    assert opened == [first]
+
+
 def test_delete_asks_first(qtbot, ctx, monkeypatch):
     add_people(ctx.store)
     view = make_view(qtbot, ctx)

@@ -81,3 +81,11 @@ def test_no_dossier_shows_a_plain_message(qtbot, store):
     view.set_dossier(None)
     assert view.heading.text() == "No dossier open"
     assert all(box.isHidden() for box in view.boxes.values())
+
+
+def test_each_clock_says_which_start_date_it_uses(qtbot, store, demo_id):
+    view = show(qtbot, store, demo_id)
+    name = view.boxes["clocks"].findChild(QLabel, "clock_name_termijn_end")
+    tip = name.toolTip()
+    assert "the date of the first PIP" in tip and "Wet inburgering 2021, art. 11" in tip
+    assert "seed" not in tip

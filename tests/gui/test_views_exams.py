@@ -103,3 +103,13 @@ def test_record_table_titles_show_whole_on_hover(qtbot, store, demo_id):
         for c in range(model.columnCount())
     ]
     assert tips[0] == "Part" and all(tips)
+
+
+def test_a_gezinsmigrant_is_told_they_pay_instead_of_zero_free_attempts(qtbot, store, demo_id):
+    from core.services.dossiers import update_person
+
+    update_person(store, demo_id, {"doelgroep": "Gezinsmigrant en overige migrant"})
+    view = show_view(qtbot, ExamsView, store, demo_id)
+    rows = {r[0]: r for r in view.status_rows()}
+    assert rows["Listening (LU)"][4] == "Pays own exams"
+    assert "DUO loan" in view.costs_note.text()

@@ -49,7 +49,11 @@ def test_the_pip_clock_choice_names_its_source_and_is_stored(qtbot, store, demo_
     view = show_view(qtbot, PersonView, store, demo_id)
     combo = view.plicht.form.editors["pip_clock_start"]
     texts = [combo.itemText(i) for i in range(combo.count())]
-    assert any("seed 004" in t for t in texts)
+    # Issue 15: the choices say which one is the default, and never cite internal research notes
+    assert texts[0] == "Housing in the gemeente (default)"
+    assert not any("seed" in t for t in texts)
+    spec = next(s for s in view.plicht.form.specs if s.name == "pip_clock_start")
+    assert "SS139" in spec.help
     combo.setCurrentIndex(combo.findData("brp_inschrijving"))
     view.plicht.save()
     assert load_dossier(store, demo_id).pip_clock_start == "brp_inschrijving"
@@ -99,3 +103,15 @@ def test_typed_values_survive_a_reload_and_are_saved_by_save_pending(qtbot, stor
     person = load_dossier(store, demo_id)
     assert (person.nationality, person.woonplaats) == ("Eritrean", "Hengelo")
     assert not view.has_unsaved()
+
+
+def test_saving_the_bsn_of_another_dossier_warns_next_to_the_field(qtbot, store, demo_id):
+    from core.services.dossiers import create_dossier
+
+    other = create_dossier(store, {"given_names": "Twin", "bsn": "123456782"})
+    view = show_view(qtbot, PersonView, store, demo_id)
+    form = view.identity.form
+    type_into(qtbot, form.editors["bsn"], "123456782")
+    qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)
+    assert load_dossier(store, demo_id).bsn == "123456782"  # kept: the person decides
+    assert f"Dossier {other}" in form.hints["bsn"].text()

@@ -41,9 +41,17 @@ def test_a_version_duo_rejects_is_blocked_until_recorded_anyway(qtbot, store, de
     assert [(v.version_no, v.leerroute, v.niveau) for v in versions][-1] == (3, "O", "A2")
     assert versions[-1].intensiteit == versions[-2].intensiteit  # carried over
     assert view.new_combo.currentData() == versions[-1].id
+    # Issue 15: the stored version keeps showing what the gate says of it
+    assert "onderwijsroute" in view.findings_note.text()
+    assert view.findings_note.isVisibleTo(view)
     assert "Leerroute" in [
         view.diff_table.item(r, 0).text() for r in range(view.diff_table.rowCount())
     ]
+
+
+def test_the_demos_stored_pip_has_no_findings(qtbot, store, demo_id):
+    view = show_view(qtbot, PipView, store, demo_id)
+    assert view.findings_note.text() == "" and not view.findings_note.isVisibleTo(view)
 
 
 def test_an_agreement_touching_the_beschikking_warns(qtbot, store, demo_id):

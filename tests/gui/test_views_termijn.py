@@ -68,3 +68,29 @@ def test_add_a_precondition(qtbot, store, demo_id):
     dialog.save()
     kinds = {p.kind: p.status for p in load_dossier(store, demo_id).preconditions}
     assert kinds["rooster"] == "probleem"
+
+
+def test_the_pip_clock_says_where_it_starts_and_offers_the_other_event(qtbot, store, demo_id):
+    """Issue 15: housing by default, said on screen; the other start events on offer."""
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    assert "Housing in the gemeente (default)" in view.date_rows["pip"][2].text()
+    combo = view.pip_start
+    assert combo.currentData() == "huisvesting" and combo.count() == 3
+    combo.setCurrentIndex(combo.findData("vestiging"))
+    combo.activated.emit(combo.currentIndex())
+    assert load_dossier(store, demo_id).pip_clock_start == "vestiging"
+    assert "vestiging" in view.date_rows["pip"][2].text()
+
+
+def test_a_granted_whole_vrijstelling_shows_the_termijn_as_done(qtbot, store, demo_id):
+    from core.services.records import add_record
+
+    add_record(
+        store,
+        demo_id,
+        "vrijstelling",
+        {"code": "DIP", "decision": "toegekend", "decision_date": dt.date(2026, 11, 1)},
+    )
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    left = view.date_rows["end"][2].text()
+    assert left.startswith("Done") and "vrijstelling" in left

@@ -349,8 +349,16 @@ def test_b_route_milestones_share_the_termijn_end():
     late = c.all_clocks(f, D(2026, 3, 16))
     assert one(late, "termijn_end").status == c.OVERDUE
     assert one(late, "map_eindgesprek").status == c.OVERDUE
-    done = facts(
+    talk_only = facts(
         pips=f.pips, datum_eindgesprek_map=D(2025, 5, 1), datum_ondertekening_pvt=D(2025, 6, 1)
+    )
+    # Issue 15: the eindgesprek alone does not complete the MAP; the praktijkuren must be there
+    assert one(c.all_clocks(talk_only, D(2026, 3, 16)), "map_eindgesprek").status == c.OVERDUE
+    done = facts(
+        pips=f.pips,
+        datum_eindgesprek_map=D(2025, 5, 1),
+        datum_ondertekening_pvt=D(2025, 6, 1),
+        map_praktijk_hours=40.0,
     )
     later = c.all_clocks(done, D(2026, 3, 16))
     assert one(later, "map_eindgesprek").status == c.DONE
@@ -486,3 +494,53 @@ def test_rule_table_is_dated_and_clocks_use_the_table_given():
     assert c.pip_due_date(f, changed) == D(2025, 3, 31)
     assert c.termijn_end(f, changed) == D(2029, 3, 1)
     assert one(c.all_clocks(f, TODAY, changed), "termijn_end").date == D(2029, 3, 1)
+
+
+# --------------------------------------------------------------------------- issue 15
+def test_a_granted_whole_vrijstelling_or_ontheffing_ends_the_termijn_as_met():
+    late = D(2029, 1, 1)  # long after the termijn's end
+    running = facts(pips=(pip(D(2025, 2, 1)),))
+    assert one(c.all_clocks(running, late), "termijn_end").status == c.OVERDUE
+    for kind in ("vrijstelling", "ontheffing"):
+        f = facts(pips=(pip(D(2025, 2, 1)),), whole_exemption=kind)
+        clocks = c.all_clocks(f, late)
+        assert one(clocks, "termijn_end").status == c.DONE
+        assert c.plicht_closed_by(f) == kind
+        # nothing else of the plicht is owed any more
+        assert not by_kind(clocks, "map_eindgesprek") and not by_kind(clocks, "pvt_ondertekening")
+
+
+def test_each_clock_names_the_event_it_counts_from():
+    f = facts(
+        vergunning_date=D(2024, 10, 1),
+        koppeling_date=D(2024, 10, 10),
+        huisvesting_date=D(2025, 1, 6),
+        vestiging_date=D(2025, 1, 20),
+        pips=(pip(D(2025, 2, 1)),),
+    )
+    clocks = {x.kind: x for x in c.all_clocks(f, TODAY)}
+    assert (clocks["pip_due"].start, clocks["pip_due"].start_event) == (D(2025, 1, 6), "housing")
+    assert clocks["termijn_end"].start_event == "pip_date"
+    assert clocks["koppeling_due"].start_event == "permit"
+    chosen = facts(
+        huisvesting_date=D(2025, 1, 6), vestiging_date=D(2025, 1, 20), pip_clock_start="vestiging"
+    )
+    due = one(c.all_clocks(chosen, TODAY), "pip_due")
+    assert (due.start, due.start_event) == (D(2025, 1, 20), "settling")
+    assert c.start_event_text("settling")
+
+
+def test_no_clock_cites_an_internal_research_note():
+    f = facts(
+        vergunning_date=D(2024, 10, 1),
+        koppeling_date=D(2024, 10, 10),
+        huisvesting_date=D(2025, 1, 6),
+        bijstand_start=D(2025, 1, 6),
+        pips=(pip(D(2025, 2, 1)),),
+        exams=(ExamFacts("LE", "B1", planned_date=D(2026, 12, 1)),),
+        afspraken=(AfspraakFacts("Bring the diploma", D(2026, 1, 1)),),
+    )
+    plan = c.clock_plan(f)
+    assert len({p.kind for p in plan}) >= 8
+    for p in plan:
+        assert p.source and "seed" not in p.source.lower() and "ext " not in p.source

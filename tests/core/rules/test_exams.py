@@ -7,6 +7,7 @@ import datetime as dt
 from core.rules.exams import (
     counts_as_attempt,
     exam_status,
+    gemeente_pays_exams,
     level_at_least,
     required_levels,
 )
@@ -151,3 +152,24 @@ def test_ona_attempt_is_listed_beside_the_required_ones():
 def test_no_pip_no_required_levels():
     assert required_levels(DossierFacts(dossier_id=1)) == {}
     assert exam_status(DossierFacts(dossier_id=1), TODAY) == []
+
+
+def test_free_attempts_only_for_asielstatushouders_under_the_wi2021():
+    """Issue 15: the gemeente pays the exams of an asielstatushouder (two attempts per
+    onderdeel, whatever the level); gezinsmigranten and overige migranten pay their own."""
+    taken = (exam("LE", D(2025, 3, 1), "Gezakt", niveau="A2"),)
+    asiel = facts(exams=taken)
+    assert gemeente_pays_exams(asiel)
+    assert {s.onderdeel: s.free_left for s in exam_status(asiel, TODAY)} == {
+        "LE": 1,
+        "LU": 2,
+        "SC": 2,
+        "SP": 2,
+        "KNM": 2,
+    }
+    for payer in (
+        facts(exams=taken, doelgroep="Gezinsmigrant en overige migrant"),
+        facts(exams=taken, regime="Wi2013"),
+    ):
+        assert not gemeente_pays_exams(payer)
+        assert {s.free_left for s in exam_status(payer, TODAY)} == {None}
