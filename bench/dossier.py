@@ -435,8 +435,10 @@ class DossierBuilder(TrajectRecords):
                         "gemeente": gemeente,
                         "leerroute": route,
                         "niveau": "B1" if route in ("B", "O") else None,
+                        # only for an asielstatushouder on the B1-route (the PIP gate refuses it
+                        # otherwise: core/services/pip.py)
                         "geschatte_intensiteit": rng.choice((600, 800, 1000))
-                        if route == "B"
+                        if route == "B" and plan.asiel
                         else None,
                         "intensiteit": f"{rng.choice((8, 10, 12, 16))} hours of Dutch a week",
                         "map_invulling": "MAP at the Werkplein, 40 praktijkuren"

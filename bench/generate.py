@@ -24,7 +24,7 @@ from sqlalchemy import Table, create_engine, event, text
 from bench.dossier import DossierBuilder, make_bsn
 from bench.names import SCHOOLS
 
-GENERATOR_VERSION = 1  # bump when the generated data changes: old cache files are not reused
+GENERATOR_VERSION = 2  # bump when the generated data changes: old cache files are not reused
 REFERENCE_DATE = dt.date(2026, 11, 23)  # the generated trajects are "as seen on" this day
 DEFAULT_SEED = 2021
 BATCH_DOSSIERS = 250

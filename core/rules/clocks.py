@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from core.i18n import N_, _
 from core.rules import sources as src
@@ -388,3 +389,27 @@ def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Cl
         for p in clock_plan(f, t)
         if p.shown(today)
     ]
+
+
+@dataclass(frozen=True)
+class DossierClock:
+    """One clock of one dossier, as the deadlines listing and ``deadlines --json`` give it."""
+
+    dossier: int
+    name: str
+    clock: Clock
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.clock
+        return {
+            "dossier": self.dossier,
+            "name": self.name,
+            "kind": c.kind,
+            "date": c.date.isoformat() if c.date else None,
+            "status": c.status,
+            "label": c.text(),
+            "source": c.source,
+            "start": {"date": c.start.isoformat(), "event": c.start_event}
+            if c.start is not None
+            else None,
+        }

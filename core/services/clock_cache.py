@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     DateTime,
@@ -43,6 +43,7 @@ from core.rules.clocks import (
     OVERDUE,
     PLAN_VERSION,
     Clock,
+    DossierClock,
     PlannedClock,
     all_clocks,
     clock_plan,
@@ -52,9 +53,6 @@ from core.rules.facts import DossierFacts
 from core.rules.table import RULESET_VERSION
 from core.services.facts import dossier_facts
 from core.services.store import Store
-
-if TYPE_CHECKING:
-    from core.services.deadlines import DossierClock
 
 # The collections the clocks read (as in deadlines._CLOCK_LOAD); hours are never needed.
 CLOCK_RELATIONS = (
@@ -291,7 +289,6 @@ def _name(given: str | None, family: str | None) -> str:
 
 def cached_caseload_clocks(store: Store, today: dt.date) -> list[DossierClock]:
     """Every clock of every dossier on ``today``, in dossier order (as ``deadlines.caseload_clocks``)."""
-    from core.services.deadlines import DossierClock
 
     refresh(store)
     c, p = m.StoredClock, m.Person

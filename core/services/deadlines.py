@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core import models as m
-from core.rules.clocks import Clock, all_clocks
+from core.rules.clocks import DossierClock, all_clocks
 from core.rules.next_step import next_steps
 from core.rules.requirements import requirements
 from core.services.facts import dossier_facts
@@ -31,28 +30,6 @@ _CLOCK_LOAD = (
     selectinload(m.Person.contacts),
     selectinload(m.Person.intake_topics),
 )
-
-
-@dataclass(frozen=True)
-class DossierClock:
-    dossier: int
-    name: str
-    clock: Clock
-
-    def as_json(self) -> dict[str, Any]:
-        c = self.clock
-        return {
-            "dossier": self.dossier,
-            "name": self.name,
-            "kind": c.kind,
-            "date": c.date.isoformat() if c.date else None,
-            "status": c.status,
-            "label": c.text(),
-            "source": c.source,
-            "start": {"date": c.start.isoformat(), "event": c.start_event}
-            if c.start is not None
-            else None,
-        }
 
 
 def caseload_clocks(
