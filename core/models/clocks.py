@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base, coded
@@ -32,7 +32,7 @@ class StoredClock(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(coded(24))
     date: Mapped[dt.date]
-    source: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(Text)  # a citation (core/rules/sources.py), any length
     start: Mapped[dt.date | None]
     detail: Mapped[str] = mapped_column(String(80), default="")
     met: Mapped[bool] = mapped_column(default=False)

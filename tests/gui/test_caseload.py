@@ -185,7 +185,7 @@ def test_new_dossier_with_a_known_bsn_offers_the_existing_one(qtbot, ctx, monkey
         qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.edits["given_names"], "Sara")
         qtbot.keyClicks(dialog.edits["bsn"], "1234.56.782")
-        dialog.create()
+        dialog.create_dossier()
         return dialog.result() == NewDossierDialog.DialogCode.Accepted
 
     monkeypatch.setattr(common, "run_dialog", drive)
