@@ -196,6 +196,7 @@ def cmd_backup(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Check the backup, then swap it in (the current database is kept in the backups folder)."""
+    from core.db import file_kind
     from core.errors import WrongPassphraseError as Wrong
     from core.instance import InstanceLock
     from core.services.backup import is_encrypted_file, restore_backup, verify_backup
@@ -206,13 +207,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(_("There is no backup file at this place."))
     with InstanceLock(app.data):  # AlreadyOpenError (exit 1) while the app has the folder open
         passphrase = read_passphrase(args, False) if is_encrypted_file(backup) else None
+        store_encrypted = file_kind(app.database) == "encrypted"
         try:
             revision = verify_backup(backup, passphrase)
             if args.check_only:
                 print(_("The backup is whole (schema {rev}).").format(rev=revision))
                 return 0
             result = restore_backup(
-                backup, app.database, passphrase, backups_dir=app.backups, keep=_keep()
+                backup,
+                app.database,
+                passphrase,
+                backups_dir=app.backups,
+                keep=_keep(),
+                into_encrypted=store_encrypted,
             )
         except Wrong as exc:
             raise UsageError(str(exc)) from None
