@@ -92,6 +92,10 @@ def open_cli_store(args: argparse.Namespace) -> Store:
         db = open_database(db_path, passphrase)
     except WrongPassphraseError:
         raise UsageError(_("The passphrase is wrong.")) from None
+    from core.private_files import clean_leftovers_if_free
+
+    if args.command != "delete":  # delete removes them itself, and says which
+        clean_leftovers_if_free(paths.current())  # what an interrupted run left behind
     _daily_backup(db)
     from core.models.enums import ActorKind
     from core.services.store import Actor, Store
@@ -269,18 +273,16 @@ def cmd_passphrase(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_inzage(args: argparse.Namespace, store: Store) -> int:
+    from core.private_files import write_private
     from core.services.privacy import inzage
 
     out = Path(args.out).expanduser()
     if out.is_dir() or not out.parent.is_dir():
         raise UsageError(_("Give a file name in an existing folder for --out."))
     data = inzage(store, args.dossier, with_document_contents=not args.without_documents)
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(out)
+        write_private(out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
     except OSError:
-        tmp.unlink(missing_ok=True)
         from core.errors import StorageError
 
         raise StorageError(_("The file could not be written.")) from None
@@ -295,7 +297,7 @@ def cmd_delete(args: argparse.Namespace, store: Store) -> int:
         raise UsageError(_("Deleting a dossier cannot be undone. Add --yes to confirm."))
     report = delete_dossier_for_good(store, args.dossier, paths.current().backups)
     print(report.message())
-    for path in report.still_in_backups:
+    for path in [*report.still_in_backups, *report.removed_files]:
         print(f"  {path}")
     return 0
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from core import private_files
 from core.errors import (
     DamagedDatabaseError,
     ForeignDatabaseError,
@@ -35,6 +36,7 @@ from core.errors import (
     WrongPassphraseError,
 )
 from core.i18n import _
+from core.private_files import open_private_new, write_private
 
 log = logging.getLogger(__name__)
 
@@ -306,10 +308,7 @@ class Database:
         try:
             salt = read_salt(self.path)
             if salt is not None and stored_salt(self.path) != salt:
-                tmp = self.salt_path.with_name(self.salt_path.name + ".part")
-                tmp.unlink(missing_ok=True)
-                tmp.write_bytes(salt)
-                tmp.replace(self.salt_path)
+                write_private(self.salt_path, salt)
         except OSError:
             log.warning("the salt copy could not be written")
 
@@ -451,10 +450,10 @@ class Database:
         """Online copy (SQLite backup API), encrypted with the same key as the source.
 
         Written beside the target and renamed into place: a backup file is whole or absent."""
-        tmp = target.with_name(target.name + ".part")
+        tmp = target.with_name(target.name + private_files.PART)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.unlink(missing_ok=True)
+            open_private_new(tmp).close()  # 0600, and never a link SQLite would write through
         except OSError as exc:
             raise storage_error(exc) from None
         driver: Any = _sqlcipher() if self.encrypted else sqlite3

@@ -15,7 +15,6 @@ from core.i18n import _
 
 if TYPE_CHECKING:  # imported when used: the app checks the file before loading SQLAlchemy
     from core.db import Database
-    from core.services.store import Actor, Store
 
 MIN_PASSPHRASE = 8
 SQLITE_MAGIC = b"SQLite format 3\x00"

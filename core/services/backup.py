@@ -26,6 +26,7 @@ from core import paths
 from core.db import SQLITE_MAGIC, Database, fsync_path, storage_error
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
 from core.i18n import _
+from core.private_files import RESTORING, open_private_new
 
 log = logging.getLogger(__name__)
 
@@ -309,11 +310,12 @@ def restore_backup(
         )
     revision = verify_backup(backup, passphrase, kdf_iter=kdf_iter)
     folder = backups_dir or db_path.parent / "backups"
-    staging = db_path.with_name(db_path.name + ".restoring")
+    staging = db_path.with_name(db_path.name + RESTORING)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(backup, staging)
-        with staging.open("rb+") as fh:
+        with backup.open("rb") as src, open_private_new(staging) as fh:
+            shutil.copyfileobj(src, fh)
+            fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
         staging.unlink(missing_ok=True)
