@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import sqlite3
 import struct
 import unicodedata
@@ -90,8 +91,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html); an extended code keeps
 # its primary code in the low byte.
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 1, 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+LOW_SPACE = 1 << 20  # below a MiB free, a failed write is taken for a full disk
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -132,6 +134,15 @@ _STORAGE_CODES = {
 }
 
 
+def _no_room(code: int | None, err: int | None, folder: Path | None) -> bool:
+    if folder is None or code not in (None, SQLITE_ERROR, SQLITE_IOERR) or err is not None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
 def is_storage_failure(exc: BaseException) -> bool:
     """Whether ``exc`` is a failure of the database file or the disk (SQLite's result code or
     an OS errno says so), as opposed to a bug."""
@@ -139,12 +150,16 @@ def is_storage_failure(exc: BaseException) -> bool:
     return code in _STORAGE_CODES or err is not None
 
 
-def storage_error(exc: BaseException, *, opening: bool = False) -> StorageError:
+def storage_error(
+    exc: BaseException, *, opening: bool = False, folder: Path | None = None
+) -> StorageError:
     """Translate a driver error into a message a person can act on (never with personal data),
     by SQLite's result code or the OS errno, never by the message text (it changes with a
-    library release or a locale). ``opening``: the error came while opening the database."""
+    library release or a locale). ``opening``: the error came while opening the database.
+    ``folder``: where a write failed; some calls (``sqlcipher_export``) report a full disk only
+    as a generic error, so there the free space decides."""
     code, err = _codes(exc)
-    if code == SQLITE_FULL or err in _FULL_ERRNOS:
+    if code == SQLITE_FULL or err in _FULL_ERRNOS or _no_room(code, err, folder):
         return StorageError(_("The disk is full. Free some space; nothing was lost."))
     if code in (SQLITE_READONLY, SQLITE_PERM) or err in _READ_ONLY_ERRNOS:
         if opening:
@@ -279,7 +294,7 @@ class Database:
                 pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
                 page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
-            raise storage_error(exc, opening=True) from None
+            raise storage_error(exc, opening=True, folder=self.folder) from None
         if names and "alembic_version" not in names:
             raise ForeignDatabaseError(
                 _(
@@ -295,6 +310,10 @@ class Database:
             raise DamagedDatabaseError(damaged_message())
 
     # ------------------------------------------------------------------ the salt beside the file
+    @property
+    def folder(self) -> Path | None:
+        return None if self.path is None else self.path.parent
+
     @property
     def salt_path(self) -> Path | None:
         return None if self.path is None else self.path.with_name(self.path.name + SALT_SUFFIX)
@@ -320,7 +339,7 @@ class Database:
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise storage_error(exc, opening=True) from None
+            raise storage_error(exc, opening=True, folder=self.folder) from None
 
     def check_readable(self) -> None:
         try:
@@ -328,7 +347,7 @@ class Database:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise storage_error(exc, opening=True) from None
+            raise storage_error(exc, opening=True, folder=self.folder) from None
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:
@@ -353,7 +372,7 @@ class Database:
                 conn.exec_driver_sql(f'PRAGMA rekey = "{quoted}"')
                 conn.commit()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
-            raise storage_error(exc) from None
+            raise storage_error(exc, folder=self.folder) from None
         old = self.engine
         self.engine = _engine(self.path, new_passphrase, self.kdf_iter)
         self.sessions.configure(bind=self.engine)
@@ -464,9 +483,11 @@ class Database:
                 quoted = str(tmp).replace("'", "''")
                 cur = dbapi.cursor()  # type: ignore[union-attr]
                 cur.execute(f"ATTACH DATABASE '{quoted}' AS backup")  # same key as main
-                cur.execute("SELECT sqlcipher_export('backup')")
-                cur.execute("DETACH DATABASE backup")
-                cur.close()
+                try:
+                    cur.execute("SELECT sqlcipher_export('backup')")
+                finally:  # the pooled connection must not keep it attached after a failure
+                    cur.execute("DETACH DATABASE backup")
+                    cur.close()
             else:
                 dest = sqlite3.connect(str(tmp))
                 try:
@@ -477,7 +498,7 @@ class Database:
                     dest.close()
         except (driver.Error, sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
-            raise storage_error(exc) from None
+            raise storage_error(exc, folder=tmp.parent) from None
         finally:
             raw.close()
         fsync_path(tmp)
@@ -497,7 +518,7 @@ class Database:
         except DatabaseError as exc:
             session.rollback()
             if isinstance(exc, OperationalError) or is_storage_failure(exc):
-                raise storage_error(exc) from None
+                raise storage_error(exc, folder=self.folder) from None
             raise
         except BaseException:
             session.rollback()
