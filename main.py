@@ -13,7 +13,13 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = cli.build_parser()
     args = parser.parse_args(argv)
-    app_paths = paths.init(args.data_dir).ensure()
+    try:
+        app_paths = paths.init(args.data_dir).ensure()
+    except OSError as exc:  # a read-only or full place: a message, not a traceback
+        from core.db import storage_error
+
+        print(f"main.py: {storage_error(exc, opening=True)}", file=sys.stderr)
+        return 1
     setup_logging(app_paths.logs, args.verbose)
     settings = Settings.load(app_paths.settings_file)
     lang = args.lang or settings.language

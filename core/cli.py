@@ -18,9 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import paths
-from core.errors import DossierError, NotFoundError, ValidationError, WrongPassphraseError
+from core.errors import (
+    DamagedDatabaseError,
+    DossierError,
+    NotFoundError,
+    ValidationError,
+    WrongPassphraseError,
+)
 from core.export import commands as export_commands
-from core.i18n import _
+from core.i18n import _, format_number
 from core.session import database_exists, is_plain_sqlite, open_database
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded when a command opens the store, not for the parser
@@ -43,9 +49,19 @@ def iso_date(text: str) -> dt.date:
         ) from None
 
 
-def positive_int(text: str) -> int:
+MAX_ARGUMENT = 1_000_000  # ids and counts; far below SQLite's and Python's own limits
+MAX_WEEKS = 5_200  # a hundred years ahead: still a real date
+
+
+def positive_int(text: str, limit: int = MAX_ARGUMENT) -> int:
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and (len(digits) > 12 or int(digits) > limit):
+        # 4,301 digits and more would even break int(): refuse by length before converting
+        raise argparse.ArgumentTypeError(
+            _("Give a whole number from 1 to {n}.").format(n=format_number(limit))
+        ) from None
     try:
-        value = int(text)
+        value = int(digits)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("“{text}” is not a number.").format(text=text[:30])
@@ -53,6 +69,10 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(_("Give a number above zero."))
     return value
+
+
+def weeks(text: str) -> int:
+    return positive_int(text, MAX_WEEKS)
 
 
 def read_passphrase(args: argparse.Namespace, creating: bool) -> str | None:
@@ -92,6 +112,24 @@ def open_cli_store(args: argparse.Namespace) -> Store:
         db = open_database(db_path, passphrase)
     except WrongPassphraseError:
         raise UsageError(_("The passphrase is wrong.")) from None
+    except DamagedDatabaseError as exc:
+        if exc.backup is None:
+            raise
+        raise DamagedDatabaseError(
+            " ".join(
+                [
+                    str(exc),
+                    _("The newest good backup is {path}; restore it with: {command}").format(
+                        path=exc.backup, command=f"main.py restore {exc.backup}"
+                    ),
+                ]
+            ),
+            backup=exc.backup,
+        ) from None
+    from core.private_files import clean_leftovers_if_free
+
+    if args.command != "delete":  # delete removes them itself, and says which
+        clean_leftovers_if_free(paths.current())  # what an interrupted run left behind
     _daily_backup(db)
     from core.models.enums import ActorKind
     from core.services.store import Actor, Store
@@ -196,6 +234,7 @@ def cmd_backup(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Check the backup, then swap it in (the current database is kept in the backups folder)."""
+    from core.db import file_kind
     from core.errors import WrongPassphraseError as Wrong
     from core.instance import InstanceLock
     from core.services.backup import is_encrypted_file, restore_backup, verify_backup
@@ -206,13 +245,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(_("There is no backup file at this place."))
     with InstanceLock(app.data):  # AlreadyOpenError (exit 1) while the app has the folder open
         passphrase = read_passphrase(args, False) if is_encrypted_file(backup) else None
+        store_encrypted = file_kind(app.database) == "encrypted"
         try:
             revision = verify_backup(backup, passphrase)
             if args.check_only:
                 print(_("The backup is whole (schema {rev}).").format(rev=revision))
                 return 0
             result = restore_backup(
-                backup, app.database, passphrase, backups_dir=app.backups, keep=_keep()
+                backup,
+                app.database,
+                passphrase,
+                backups_dir=app.backups,
+                keep=_keep(),
+                into_encrypted=store_encrypted,
             )
         except Wrong as exc:
             raise UsageError(str(exc)) from None
@@ -262,18 +307,16 @@ def cmd_passphrase(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_inzage(args: argparse.Namespace, store: Store) -> int:
+    from core.private_files import write_private
     from core.services.privacy import inzage
 
     out = Path(args.out).expanduser()
     if out.is_dir() or not out.parent.is_dir():
         raise UsageError(_("Give a file name in an existing folder for --out."))
     data = inzage(store, args.dossier, with_document_contents=not args.without_documents)
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(out)
+        write_private(out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
     except OSError:
-        tmp.unlink(missing_ok=True)
         from core.errors import StorageError
 
         raise StorageError(_("The file could not be written.")) from None
@@ -288,7 +331,7 @@ def cmd_delete(args: argparse.Namespace, store: Store) -> int:
         raise UsageError(_("Deleting a dossier cannot be undone. Add --yes to confirm."))
     report = delete_dossier_for_good(store, args.dossier, paths.current().backups)
     print(report.message())
-    for path in report.still_in_backups:
+    for path in [*report.still_in_backups, *report.removed_files]:
         print(f"  {path}")
     return 0
 
@@ -352,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--status", choices=("open", "done", "overdue"), help=_("only clocks with this status")
     )
     p.add_argument(
-        "--within-weeks", type=positive_int, metavar="N", help=_("only clocks due within N weeks")
+        "--within-weeks", type=weeks, metavar="N", help=_("only clocks due within N weeks")
     )
     p = sub.add_parser("backup", help=_("make a backup now and print its path"))
     p = sub.add_parser("restore", help=_("check a backup, then restore it"))
@@ -436,6 +479,11 @@ def _exit_code(args: argparse.Namespace, call: Callable[[], int]) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
+        from core.db import is_storage_failure, storage_error
+
+        if is_storage_failure(exc):  # a damaged page, a full disk met while reading or writing
+            print(f"main.py: {storage_error(exc)}", file=sys.stderr)
+            return 1
         return _unexpected(args, exc)
 
 

@@ -56,3 +56,16 @@ class ImportFileError(DossierError):
 
 class AlreadyOpenError(StorageError):
     """Another copy of the app has this data folder open."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file (or its write-ahead log) is damaged, empty or truncated; it was left as
+    it is. ``backup``: the newest backup that opens with the passphrase given, if one does."""
+
+    def __init__(self, message: str, *, backup: object | None = None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+class ForeignDatabaseError(StorageError):
+    """The file is a database, but not a Blauwe Map one; it is not taken over."""

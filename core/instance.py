@@ -94,12 +94,10 @@ class InstanceLock:
                     "changes."
                 )
             )
-        try:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"{os.getpid()}\n")
-            fh.flush()
-        except OSError:
+        try:  # unbuffered: a full disk must not leave a write pending for close() to fail on
+            os.ftruncate(fh.fileno(), 0)
+            os.pwrite(fh.fileno(), f"{os.getpid()}\n".encode("ascii"), 0)
+        except (OSError, AttributeError):  # os.pwrite does not exist on Windows
             pass  # the pid is only informative; the lock is what counts
         self._fh = fh
         return self
@@ -109,7 +107,8 @@ class InstanceLock:
         if fh is None:
             return
         _unlock(fh)
-        fh.close()
+        with contextlib.suppress(OSError):  # releasing never hides the error that ended the run
+            fh.close()
 
     def __enter__(self) -> InstanceLock:
         return self.acquire()

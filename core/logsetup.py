@@ -66,6 +66,10 @@ class RotatingFile(logging.FileHandler):
             return
         super().emit(record)
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (a full disk, a read-only folder) is skipped: it must
+        not print a traceback over the command's own message."""
+
     def _would_overflow(self, record: logging.LogRecord) -> bool:
         if self.stream is None:
             self.stream = self._open()
@@ -89,8 +93,12 @@ class RotatingFile(logging.FileHandler):
 
 
 def setup_logging(log_dir: Path, verbose: bool = False) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFile(log_dir / LOG_FILE)
+    handler: logging.Handler
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFile(log_dir / LOG_FILE)
+    except OSError:  # a read-only or full data folder: the command still says what is wrong
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()

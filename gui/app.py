@@ -11,10 +11,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from core import i18n, paths
 from core.errors import DossierError, StorageError, WrongPassphraseError
 from core.i18n import _
+from core.private_files import clean_leftovers
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -143,14 +142,6 @@ def start_dossier(window: MainWindow, ctx: AppContext) -> None:
         window.show_page("caseload")
 
 
-def purge_private_copies(data: Path) -> None:
-    """Remove document copies a crashed session left for opening (they are in clear); only
-    this copy of the app holds the data folder now (the instance lock)."""
-    folder = data / "tmp"
-    if folder.is_dir():
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def backup_in_background(ctx: AppContext) -> None:
     from core.services.backup import daily_backup
     from gui.workers import run_in_background
@@ -175,7 +166,7 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
 
         common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
         return 1
-    purge_private_copies(paths.current().data)
+    clean_leftovers(paths.current())  # what a crashed session left (only we hold the folder)
     try:
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)

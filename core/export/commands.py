@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser("export", help=_("export a klantprofiel, PIP, PID or calendar"))
     p.add_argument(
-        "--dossier", type=int, required=True, metavar="ID", help=_("the dossier to export")
+        "--dossier", type=_dossier_id, required=True, metavar="ID", help=_("the dossier to export")
     )
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help=_("what to make"))
     p.add_argument("--out", required=True, metavar="PATH", help=_("the file to write"))
@@ -45,6 +45,12 @@ def _iso(text: str) -> Any:
     from core.cli import iso_date
 
     return iso_date(text)
+
+
+def _dossier_id(text: str) -> int:
+    from core.cli import positive_int
+
+    return positive_int(text)
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:

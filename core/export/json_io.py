@@ -162,6 +162,15 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return _("Invalid value at {where}.").format(where=where)
 
 
+MAX_INT_DIGITS = 18  # any count or id in a klantprofiel fits; Python refuses from 4,301
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ImportFileError(_("The file holds a number that is too large."))
+    return int(text)
+
+
 def parse_bytes(data: bytes) -> dict[str, Any]:
     """Check an offered file up to and including the JSON Schema; return its content."""
     if len(data) > MAX_IMPORT_BYTES:
@@ -173,7 +182,12 @@ def parse_bytes(data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ImportFileError(_("The file is not UTF-8 text; it is not a klantprofiel.")) from None
     try:
-        content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        content = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             _(

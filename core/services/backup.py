@@ -26,6 +26,7 @@ from core import paths
 from core.db import SQLITE_MAGIC, Database, fsync_path, storage_error
 from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
 from core.i18n import _
+from core.private_files import RESTORING, open_private_new
 
 log = logging.getLogger(__name__)
 
@@ -289,19 +290,32 @@ def restore_backup(
     backups_dir: Path | None = None,
     kdf_iter: int | None = None,
     keep: int = DEFAULT_KEEP,
+    into_encrypted: bool | None = None,
 ) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` by ``backup`` after checking it.
 
     On any failure the database stays as it was. The replaced database is kept in the backups
-    folder (kind ``replaced``), so a restore can itself be undone."""
+    folder (kind ``replaced``), so a restore can itself be undone. A backup that is not
+    encrypted is refused for an encrypted store (``into_encrypted``, by default: a passphrase
+    is given): it would silently turn the store into a plain file."""
     backup = Path(backup)
+    if into_encrypted is None:
+        into_encrypted = bool(passphrase)
+    if into_encrypted and backup.is_file() and not is_encrypted_file(backup):
+        raise StorageError(
+            _(
+                "This backup is not encrypted, and your dossier is. Restoring it would store "
+                "the dossier without encryption, so it was not restored; nothing was changed."
+            )
+        )
     revision = verify_backup(backup, passphrase, kdf_iter=kdf_iter)
     folder = backups_dir or db_path.parent / "backups"
-    staging = db_path.with_name(db_path.name + ".restoring")
+    staging = db_path.with_name(db_path.name + RESTORING)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(backup, staging)
-        with staging.open("rb+") as fh:
+        with backup.open("rb") as src, open_private_new(staging) as fh:
+            shutil.copyfileobj(src, fh)
+            fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
         staging.unlink(missing_ok=True)

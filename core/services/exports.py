@@ -11,17 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import insert, select
 
 from core import models as m
+from core import private_files
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.export import json_io
 from core.export.field_labels import FIELD_LABELS
@@ -110,21 +110,6 @@ def render(
     return buf.getvalue()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".export-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        raise StorageError(_("The export could not be written to this place.")) from None
-
-
 def export_dossier(
     store: Store,
     dossier_id: int,
@@ -158,21 +143,37 @@ def export_dossier(
     )
     report(80, _("Writing the file…"))
     path = Path(out)
-    _write_atomic(path, data)
     digest = hashlib.sha256(data).hexdigest()
-    with store.transaction() as session:
-        get_person(session, dossier_id)
-        log = m.ExportLog(
-            person_id=dossier_id,
-            kind=LOG_KIND[fmt],
-            sections=list(chosen),
-            recipient=(recipient or None) and recipient.strip()[:200],
-            consent_by=(consent_by or store.actor.name or store.actor.kind)[:200],
-            sha256=digest,
-        )
-        session.add(log)
-        session.flush()
-        log_id = int(log.id)
+    # The file is staged beside its place, then the export is logged, and only then is the
+    # file put in place: no export file without its record (a failed log removes it).
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged, note = private_files.stage(path, data)
+    except OSError:
+        raise StorageError(_("The export could not be written to this place.")) from None
+    try:
+        with store.transaction() as session:
+            get_person(session, dossier_id)
+            log = m.ExportLog(
+                person_id=dossier_id,
+                kind=LOG_KIND[fmt],
+                sections=list(chosen),
+                recipient=(recipient or None) and recipient.strip()[:200],
+                consent_by=(consent_by or store.actor.name or store.actor.kind)[:200],
+                sha256=digest,
+            )
+            session.add(log)
+            session.flush()
+            log_id = int(log.id)
+    except BaseException:
+        private_files.discard_staged(staged, note)
+        raise
+    try:
+        private_files.commit_staged(staged, note, path)
+    except OSError:
+        with store.transaction() as session:  # the file is not there: neither is its record
+            session.execute(sa_delete(m.ExportLog).where(m.ExportLog.id == log_id))
+        raise StorageError(_("The export could not be written to this place.")) from None
     report(100, _("Done."))
     return ExportResult(path, digest, len(data), chosen, log_id)
 

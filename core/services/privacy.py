@@ -22,10 +22,12 @@ from typing import Any
 from sqlalchemy import delete, inspect, select
 
 from core import models as m
+from core import paths
 from core.db import Database
 from core.errors import StorageError
 from core.i18n import _, ngettext
 from core.models.base import Base, utcnow
+from core.private_files import clean_leftovers_if_free
 from core.services.backup import backups_folder, list_backups
 from core.services.records import get_person
 from core.services.store import Store
@@ -186,9 +188,19 @@ class DeletionReport:
     uuid: str
     still_in_backups: list[Path] = field(default_factory=list)
     unchecked_backups: list[Path] = field(default_factory=list)  # another passphrase, damaged
+    removed_files: list[Path] = field(default_factory=list)  # interrupted exports, copies
 
     def message(self) -> str:
         parts = [_("The dossier and its documents were deleted for good.")]
+        if self.removed_files:
+            n = len(self.removed_files)
+            parts.append(
+                ngettext(
+                    "{n} temporary file that could hold personal data was removed.",
+                    "{n} temporary files that could hold personal data were removed.",
+                    n,
+                ).format(n=n)
+            )
         if self.still_in_backups:
             n = len(self.still_in_backups)
             parts.append(
@@ -259,4 +271,8 @@ def delete_dossier_for_good(
     log.info("dossier %d deleted for good", dossier_id)
     folder = backups_dir or backups_folder(store.db)
     holding, unchecked = backups_holding(store.db, person_uuid, folder)
-    return DeletionReport(dossier_id, person_uuid, holding, unchecked)
+    try:  # copies an interrupted export or viewer left behind may hold the person too
+        removed = clean_leftovers_if_free(paths.current())
+    except RuntimeError:
+        removed = []
+    return DeletionReport(dossier_id, person_uuid, holding, unchecked, removed)

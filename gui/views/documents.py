@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from core.errors import DossierError, ValidationError
 from core.i18n import N_, _, format_date, format_hours, format_number, ngettext
 from core.labels import label
 from core.models import enums as e
+from core.private_files import OPENED_COPIES, open_private_new
 from core.services.documents import (
     MAX_DOCUMENT_BYTES,
     DeletedDocument,
@@ -63,7 +63,7 @@ _opened: set[Path] = set()
 
 
 def temp_folder() -> Path:
-    folder = paths.current().data / "tmp"
+    folder = paths.current().data / OPENED_COPIES
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 
@@ -77,8 +77,7 @@ def write_private_copy(filename: str, data: bytes) -> Path:
     while target.exists():
         target = folder / f"{Path(safe).stem}-{counter}{Path(safe).suffix}"
         counter += 1
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
+    with open_private_new(target, replace_leftover=False) as fh:
         fh.write(data)
     _opened.add(target)
     return target

@@ -290,3 +290,35 @@ def test_cli_restore_exit_codes(store, dossier, tmp_path, capsys, monkeypatch):
     assert _cli("restore", str(enc_backup)) == 2
     assert "passphrase" in capsys.readouterr().err
     assert not paths.current().database.exists()  # nothing was restored
+
+
+def test_a_plain_backup_does_not_turn_an_encrypted_store_plain(tmp_path, backups):
+    db_path = paths.current().database
+    plain = Database.open(tmp_path / "plain" / "blauwemap.db", None)
+    _dossier(Store(plain))
+    plain_backup = b.make_backup(plain, tmp_path / "plain-backups", b.MANUAL)
+    plain.close()
+    db = Database.open(db_path, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    create_dossier(Store(db), {"given_names": "Stays", "family_name": "Encrypted"})
+    db.close()
+    before = _sha(db_path)
+    with pytest.raises(StorageError, match="not encrypted, and your dossier is"):
+        b.restore_backup(
+            plain_backup, db_path, TEST_PASSPHRASE, backups_dir=backups, kdf_iter=TEST_KDF_ITER
+        )
+    assert _sha(db_path) == before and not db_path.read_bytes().startswith(SQLITE_MAGIC)
+    assert b.list_backups(backups) == []
+
+
+def test_cli_refuses_a_plain_backup_for_an_encrypted_store(tmp_path, capsys, monkeypatch):
+    plain = Database.open(tmp_path / "plain" / "blauwemap.db", None)
+    _dossier(Store(plain))
+    plain_backup = b.make_backup(plain, tmp_path / "plain-backups", b.MANUAL)
+    plain.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, TEST_PASSPHRASE)
+    assert _cli("demo") == 0
+    db_path = paths.current().database
+    before = _sha(db_path)
+    assert _cli("restore", str(plain_backup)) == 1
+    assert "not encrypted, and your dossier is" in capsys.readouterr().err
+    assert _sha(db_path) == before

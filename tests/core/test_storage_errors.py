@@ -3,6 +3,7 @@ a clear StorageError, lose nothing and leave the app able to go on."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -15,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import DBAPIError
 
 import core.db
 from core import models as m
 from core.db import Database, storage_error
-from core.errors import StorageError, WrongPassphraseError
+from core.errors import DamagedDatabaseError, StorageError, WrongPassphraseError
 from core.services.documents import attach_document
 from core.services.dossiers import create_dossier, list_dossiers
 from core.services.records import add_record
@@ -154,36 +156,76 @@ def test_a_full_disk_is_a_clear_error_and_nothing_is_half_written(store):
 
 
 # --------------------------------------------------------------------------- the messages
+def _driver_error(code: int, text: str = "whatever the library says today") -> sqlite3.Error:
+    """A driver error as sqlite3/sqlcipher3 raise it: the result code is what counts."""
+    error = sqlite3.OperationalError(text)
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return error
+
+
 @pytest.mark.parametrize(
-    ("driver_message", "expected"),
+    ("error", "expected"),
     [
-        ("database or disk is full", "The disk is full. Free some space; nothing was lost."),
+        (_driver_error(13), "The disk is full. Free some space; nothing was lost."),
         (
-            "[Errno 28] No space left on device",
+            OSError(errno.ENOSPC, "No space left on device"),
             "The disk is full. Free some space; nothing was lost.",
         ),
+        (_driver_error(8), "The data folder is read-only. Your change was not saved."),
         (
-            "attempt to write a readonly database",
+            _driver_error(1032),  # SQLITE_READONLY_DBMOVED: an extended code
             "The data folder is read-only. Your change was not saved.",
         ),
-        ("database is locked", "The dossier is in use by another program. Try again in a moment."),
         (
-            "database disk image is malformed",
-            "The database file is damaged. Restore a backup (Settings → Backups).",
+            OSError(errno.EROFS, "Read-only file system"),
+            "The data folder is read-only. Your change was not saved.",
         ),
+        (_driver_error(5), "The dossier is in use by another program. Try again in a moment."),
         (
-            "unable to open database file",
+            _driver_error(14),
             "The database file cannot be opened. Check the folder and its rights.",
         ),
-        ("disk I/O error", "The database could not be read or written."),
+        (_driver_error(778), "The database could not be read or written."),  # IOERR_WRITE
+        (_driver_error(1), "The database could not be read or written."),
     ],
 )
-def test_driver_errors_become_clear_messages(driver_message, expected):
-    error = storage_error(sqlite3.OperationalError(driver_message))
-    assert type(error) is StorageError
-    assert str(error) == expected
+def test_driver_errors_become_clear_messages_by_their_codes(error, expected):
+    converted = storage_error(error)
+    assert type(converted) is StorageError
+    assert str(converted) == expected
 
 
-def test_an_unreadable_file_is_taken_for_a_wrong_passphrase():
-    error = storage_error(sqlite3.DatabaseError("file is not a database"))
-    assert isinstance(error, WrongPassphraseError)
+def test_the_code_decides_not_the_message_text():
+    # a message in another language or from another release says nothing; the code does
+    assert str(storage_error(_driver_error(13, "base de données pleine"))) == (
+        "The disk is full. Free some space; nothing was lost."
+    )
+    assert str(storage_error(sqlite3.OperationalError("database or disk is full"))) == (
+        "The database could not be read or written."
+    )
+    wrapped = DBAPIError("SELECT 1", None, _driver_error(5, "la base est verrouillée"))
+    assert "in use by another program" in str(storage_error(wrapped))
+
+
+def test_a_damaged_file_is_not_taken_for_a_wrong_passphrase():
+    assert isinstance(storage_error(_driver_error(26)), WrongPassphraseError)
+    damaged = storage_error(_driver_error(11, "database disk image is malformed"))
+    assert isinstance(damaged, DamagedDatabaseError)
+    assert "Settings" not in str(damaged)
+
+
+def test_real_driver_errors_carry_their_codes(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(os.urandom(8192))
+    conn = sqlite3.connect(junk)
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        conn.execute("SELECT count(*) FROM sqlite_master")
+    conn.close()
+    assert isinstance(storage_error(caught.value), WrongPassphraseError)
+    ro = tmp_path / "ro.db"
+    sqlite3.connect(ro).execute("CREATE TABLE t (x)").connection.close()
+    conn = sqlite3.connect(f"{ro.as_uri()}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.close()
+    assert "read-only" in str(storage_error(caught.value))

@@ -125,11 +125,11 @@ def test_wrong_environment_passphrase_is_a_clear_message(monkeypatch):
 
 
 def test_document_copies_left_by_a_crash_are_removed_at_start(tmp_path):
-    from gui.app import purge_private_copies
+    from core.private_files import clean_leftovers
 
-    leftover = tmp_path / "tmp"
+    leftover = paths.current().data / "tmp"
     leftover.mkdir()
     (leftover / "urenverklaring.pdf").write_bytes(b"%PDF-1.4 personal")
-    purge_private_copies(tmp_path)
+    clean_leftovers(paths.current())
     assert not leftover.exists()
-    purge_private_copies(tmp_path)  # nothing left: no error
+    clean_leftovers(paths.current())  # nothing left: no error
