@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import paths
+from core.cli_args import UsageError, iso_date, positive_int, weeks
 from core.errors import (
     DamagedDatabaseError,
     DossierError,
@@ -26,7 +27,7 @@ from core.errors import (
     WrongPassphraseError,
 )
 from core.export import commands as export_commands
-from core.i18n import _, format_number
+from core.i18n import _
 from core.session import database_exists, is_plain_sqlite, open_database
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded when a command opens the store, not for the parser
@@ -34,45 +35,6 @@ if TYPE_CHECKING:  # SQLAlchemy is loaded when a command opens the store, not fo
 
 PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "BLAUWEMAP_NEW_PASSPHRASE"
-
-
-class UsageError(Exception):
-    """Bad arguments: exit code 2."""
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{text}” is not a date; use YYYY-MM-DD.").format(text=text[:30])
-        ) from None
-
-
-MAX_ARGUMENT = 1_000_000  # ids and counts; far below SQLite's and Python's own limits
-MAX_WEEKS = 5_200  # a hundred years ahead: still a real date
-
-
-def positive_int(text: str, limit: int = MAX_ARGUMENT) -> int:
-    digits = text.strip()
-    if digits.isascii() and digits.isdigit() and (len(digits) > 12 or int(digits) > limit):
-        # 4,301 digits and more would even break int(): refuse by length before converting
-        raise argparse.ArgumentTypeError(
-            _("Give a whole number from 1 to {n}.").format(n=format_number(limit))
-        ) from None
-    try:
-        value = int(digits)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{text}” is not a number.").format(text=text[:30])
-        ) from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(_("Give a number above zero."))
-    return value
-
-
-def weeks(text: str) -> int:
-    return positive_int(text, MAX_WEEKS)
 
 
 def read_passphrase(args: argparse.Namespace, creating: bool) -> str | None:

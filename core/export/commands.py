@@ -42,19 +42,19 @@ def add_parsers(sub: Any) -> None:
 
 
 def _iso(text: str) -> Any:
-    from core.cli import iso_date
+    from core.cli_args import iso_date
 
     return iso_date(text)
 
 
 def _dossier_id(text: str) -> int:
-    from core.cli import positive_int
+    from core.cli_args import positive_int
 
     return positive_int(text)
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    from core.cli import UsageError
+    from core.cli_args import UsageError
     from core.services.dossiers import load_dossier
     from core.services.exports import export_dossier
 
