@@ -43,7 +43,7 @@ def test_metainfo_validates():
 
 def test_desktop_entry_names_the_command_and_icon():
     lines = DESKTOP.read_text(encoding="utf-8").splitlines()
-    assert "Exec=blauwemap %F" in lines
+    assert "Exec=blauwemap" in lines  # no file arguments: the app opens no files given
     assert f"Icon={APP_DESKTOP_ID}" in lines
 
 
@@ -71,3 +71,12 @@ def test_hicolor_png_has_its_size(size):
     head = png.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", head[16:24]) == (size, size)
+
+
+def test_the_window_names_its_desktop_entry(qapp, monkeypatch):
+    import sys
+
+    from gui.app import setup_application
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # setup_application installs its own
+    assert setup_application().desktopFileName() == APP_DESKTOP_ID
