@@ -14,6 +14,7 @@ command -v uv >/dev/null 2>&1 || UV=.cache/uv-tool/bin/uv
 if [ ! -x .venv/bin/python ]; then
     scripts/bootstrap.sh
 fi
+export UV_PYTHON_DOWNLOADS=never  # the venv's Python, never a downloaded one
 if ! "$UV" sync --locked --quiet --group dev --group bundle; then
     echo "Could not install the bundle tools from uv.lock: if the lock no longer matches pyproject.toml run \`uv lock\` and commit it; otherwise check your network." >&2
     exit 1
