@@ -31,6 +31,7 @@ class Component:
 
 THIRD_PARTY: tuple[Component, ...] = (
     Component("Qt 6, PySide6", "LGPL-3.0-only", "PySide6-Essentials", "LGPL-3.0.txt"),
+    Component("ICU (with Qt)", "Unicode-3.0"),
     Component("Noto fonts", "OFL-1.1", None, "OFL-1.1.txt"),
     Component("SQLCipher", "BSD-3-Clause"),
     Component("sqlcipher3", "Zlib", "sqlcipher3"),
@@ -44,4 +45,5 @@ THIRD_PARTY: tuple[Component, ...] = (
     Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("platformdirs", "MIT", "platformdirs"),
     Component("Python", "PSF-2.0"),
+    Component("OpenSSL", "Apache-2.0", None, "Apache-2.0.txt"),
 )
