@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core import i18n, paths
+from core import APP_DESKTOP_ID, i18n, paths
 from core.errors import DossierError, StorageError, WrongPassphraseError
 from core.i18n import _
 from core.private_files import clean_leftovers
@@ -74,6 +74,7 @@ def setup_application() -> QApplication:
     app.setApplicationName("Blauwe Map")
     app.setApplicationDisplayName("Blauwe Map")
     app.setOrganizationName("Blauwe Map")
+    app.setDesktopFileName(APP_DESKTOP_ID)  # Wayland matches the window to the desktop entry
     sys.excepthook = _excepthook
     return app
 

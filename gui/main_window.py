@@ -595,15 +595,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from gui.dialogs import common
+        from gui.dialogs.about_dialog import AboutDialog
 
-        common.show_message(
-            self,
-            _("About Blauwe Map"),
-            _(
-                "Blauwe Map keeps an inburgering dossier on this computer, encrypted. "
-                "Nothing is sent anywhere unless you export it yourself."
-            ),
-        )
+        common.run_dialog(AboutDialog(self))
 
     def lock_now(self) -> None:
         self.save_pending_edits()

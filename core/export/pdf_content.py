@@ -50,7 +50,11 @@ def lang_name(doc: DocLang, code: str | None) -> str:
         babel_code = code  # a language the app is not translated into, e.g. "hi"
     try:
         return Locale.parse(babel_code).get_display_name(doc.locale) or code
-    except (ValueError, UnknownLocaleError):
+    except UnknownLocaleError:
+        # The standalone bundle ships CLDR data only for the app's own languages; the
+        # document's locale still names every other one.
+        return doc.locale.languages.get(babel_code) or code
+    except ValueError:
         return code
 
 

@@ -1,4 +1,4 @@
-"""Identity numbers: the BSN eleven-test (elfproef) and the V-nummer format."""
+"""Identity numbers: the BSN eleven-test (elfproef, from python-stdnum) and the V-nummer format."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ def normalize_bsn(value: str) -> str:
 
 
 def is_valid_bsn(value: str) -> bool:
-    """The elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (and not all zeros)."""
+    """Nine digits (eight with the leading zero dropped) passing python-stdnum's elfproef:
+    9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11, and not all zeros."""
+    # Imported here: stdnum.util loads pydoc and ssl (~30 ms), which the first paint does not need.
+    from stdnum.nl import bsn
+
     digits = normalize_bsn(value)
-    if len(digits) != 9 or not digits.isascii() or not digits.isdigit() or digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-    total -= int(digits[8])
-    return total % 11 == 0
+    # stdnum pads any shorter number with zeros ("11" would be 000000011); a BSN has 9 digits.
+    return len(digits) == 9 and bsn.is_valid(digits)
 
 
 def is_valid_v_nummer(value: str) -> bool:

@@ -82,3 +82,23 @@ def test_a_conversation_is_titled_by_its_kind_and_date():
     title = _title(nl, "conversation", talk)
     assert title.startswith(nl.label(e.ConversationType, "voortgang")) and "2026" in title
     assert "conversation" not in title
+
+
+def test_language_names_without_that_languages_own_cldr_data(monkeypatch):
+    """The standalone bundle ships CLDR data for the app's languages only: a spoken language
+    outside them is still named from the document language's data."""
+    from babel import Locale, UnknownLocaleError
+
+    from core.export import pdf_content
+
+    doc = DocLang("nl")
+    real_parse = Locale.parse
+
+    def parse_shipped_only(code, *args, **kwargs):
+        if str(code).startswith("hi"):
+            raise UnknownLocaleError(code)
+        return real_parse(code, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_content.Locale, "parse", parse_shipped_only)
+    assert pdf_content.lang_name(doc, "hi") == "Hindi"
+    assert pdf_content.lang_name(doc, "zz") == "zz"

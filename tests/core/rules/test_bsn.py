@@ -69,3 +69,16 @@ def test_known_stdnum_agreement_on_check_digit_variants():
 )
 def test_v_nummer(value, ok):
     assert is_valid_v_nummer(value) is ok
+
+
+def test_the_elfproef_is_python_stdnums(monkeypatch):
+    """The check digit is python-stdnum's, not a second hand-written elfproef."""
+    seen = []
+    monkeypatch.setattr(stdnum_bsn, "is_valid", lambda number: seen.append(number) or True)
+    assert is_valid_bsn("1112.22.334")  # the stand-in accepts what the real one refuses
+    assert seen == ["111222334"]
+
+
+def test_short_numbers_that_stdnum_would_pad_are_not_bsns():
+    short = next(str(n) for n in range(1, 10_000) if stdnum_bsn.is_valid(str(n)))
+    assert not is_valid_bsn(short)
