@@ -29,7 +29,7 @@ if ! command -v tar >/dev/null 2>&1 || ! command -v gzip >/dev/null 2>&1; then
 fi
 
 .venv/bin/python -m core.i18n_build
-version=$(.venv/bin/python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=$(.venv/bin/python -c 'import core; print(core.__version__)')
 arch=$(uname -m)
 system=$(uname -s | tr '[:upper:]' '[:lower:]')
 

@@ -14,13 +14,13 @@ from core import __version__, about, i18n, paths
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _pyproject_version() -> str:
+def test_the_package_version_is_read_from_core():
+    """One version: pyproject.toml takes it from core.__version__ (setuptools dynamic)."""
     with (ROOT / "pyproject.toml").open("rb") as fh:
-        return tomllib.load(fh)["project"]["version"]
-
-
-def test_source_version_is_pyprojects():
-    assert __version__ == _pyproject_version()
+        project = tomllib.load(fh)
+    assert "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "core.__version__"}
+    assert __version__.count(".") == 2
 
 
 def test_version_comes_from_the_package_metadata(monkeypatch):
