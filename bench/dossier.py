@@ -3,7 +3,7 @@
 The traject follows DOMAIN.md: permit → koppeling → housing (azc phase, Voorinburgering), brede
 intake and LBT, PIP versions and the ontwikkelplan, about two years of lessons (two sessions a
 week), exams with retakes, verlengingen, ontzorging, contacts, conversations and documents.
-Values are valid per the models and ``core.services.validation`` (a test checks a sample).
+Values are valid per the models and ``core.domain.validation`` (a test checks a sample).
 """
 
 from __future__ import annotations

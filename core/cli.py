@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core import cli_export as export_commands
 from core import paths
 from core.cli_args import UsageError, iso_date, positive_int, weeks
 from core.errors import (
@@ -26,7 +27,6 @@ from core.errors import (
     ValidationError,
     WrongPassphraseError,
 )
-from core.export import commands as export_commands
 from core.i18n import _
 from core.session import database_exists, is_plain_sqlite, open_database
 

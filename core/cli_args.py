@@ -1,5 +1,5 @@
 """Argument types and the usage error shared by the command line's commands (core/cli.py and
-the export/import commands in core/export/commands.py): bad arguments exit with code 2."""
+the export/import commands in core/cli_export.py): bad arguments exit with code 2."""
 
 from __future__ import annotations
 

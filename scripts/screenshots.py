@@ -74,8 +74,8 @@ def _shoot(out: Path, langs: list[str], mode: str) -> int:
     from core import paths
     from core.models.enums import ActorKind
     from core.services.demo import create_demo_dossier
-    from core.services.store import Actor
-    from core.session import open_store
+    from core.services.store import Actor, Store
+    from core.session import open_database
     from core.settings import Settings
 
     app = QApplication(sys.argv[:1])
@@ -85,9 +85,8 @@ def _shoot(out: Path, langs: list[str], mode: str) -> int:
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         app_paths = paths.init(tmp).ensure()
-        store = open_store(
-            app_paths.database, None, Actor(ActorKind.CONSULTANT.value, "Screenshots")
-        )
+        actor = Actor(ActorKind.CONSULTANT.value, "Screenshots")
+        store = Store(open_database(app_paths.database, None), actor)
         demo = create_demo_dossier(store, TODAY)
         settings = Settings(mode=mode, language="en")
         ctx = AppContext(store=store, settings=settings, today_override=TODAY)

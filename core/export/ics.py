@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.export.klantprofiel import CLOCK_SECTION
 from core.export.pdf_common import DocLang
 from core.export.pdf_content import STATUS
 from core.models import enums as e
 from core.rules.clocks import KIND_LABELS, all_clocks, exam_registration_deadline
 from core.rules.facts import ExamFacts
-from core.services.facts import dossier_facts
 
 PRODID = "-//Blauwe Map//klantprofiel//NL"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -3,7 +3,7 @@
 Reading never trusts the file: a size limit before anything is parsed, strict UTF-8, no NaN,
 no duplicate keys, a nesting limit, the JSON Schema (unknown fields, wrong types, overlong
 strings, control characters, path tricks in document names), then every record through the same
-validation as a form (:func:`core.services.validation.clean`). Every problem is an
+validation as a form (:func:`core.domain.validation.clean`). Every problem is an
 :class:`~core.errors.ImportFileError` whose message names what is wrong and where, never a value
 from the file (it may hold personal data).
 """
@@ -23,6 +23,7 @@ from typing import Any
 import jsonschema
 
 from core import models as m
+from core.domain.validation import clean
 from core.errors import ImportFileError, ValidationError
 from core.export import fast_schema
 from core.export.schema import load_schema
@@ -38,7 +39,6 @@ from core.export.sections import (
     json_name,
 )
 from core.i18n import _
-from core.services.validation import clean
 
 MAX_IMPORT_BYTES = 25 * 1024 * 1024
 MAX_DEPTH = 12

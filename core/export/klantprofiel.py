@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.errors import ValidationError
 from core.export.sections import (
     BY_CODE,
@@ -32,7 +33,6 @@ from core.i18n import _
 from core.rules.clocks import all_clocks
 from core.rules.exams import exam_status
 from core.rules.requirements import requirements
-from core.services.facts import dossier_facts
 
 GENERATOR = "Blauwe Map"
 # Clock kinds that belong to a section other than "plicht" (left out when it is not shared).

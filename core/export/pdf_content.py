@@ -14,6 +14,8 @@ from babel import Locale, UnknownLocaleError
 from reportlab.platypus import Paragraph, Spacer
 
 from core import models as m
+from core.domain.facts import dossier_facts
+from core.domain.validation import ENUMS
 from core.export.field_labels import HIDDEN, label_msgid
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
 from core.export.sections import BY_CODE, RELATION, topic_section
@@ -24,8 +26,6 @@ from core.rules.exams import ExamStatus, exam_status
 from core.rules.intake_topics import TOPICS
 from core.rules.requirements import LABELS as REQ_LABELS
 from core.rules.requirements import Requirement, requirements
-from core.services.facts import dossier_facts
-from core.services.validation import ENUMS
 
 STATUS = {"open": N_("open"), "done": N_("done"), "overdue": N_("overdue")}
 TOPIC_TITLES = {t.code: t.title for t in TOPICS}

@@ -13,13 +13,13 @@ from typing import Any, BinaryIO
 from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.export.klantprofiel import check_sections
 from core.export.klantprofiel_pdf import summary
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document, table
 from core.export.pdf_content import section_details
 from core.i18n import N_
 from core.rules.next_step import STEP_TEXTS, next_steps
-from core.services.facts import dossier_facts
 
 TITLE = N_("My inburgering dossier (blauwe map)")
 

@@ -15,13 +15,13 @@ from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.errors import ValidationError
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document
 from core.export.pdf_content import STATUS
 from core.i18n import N_, _
 from core.models import enums as e
 from core.rules.clocks import KIND_LABELS, all_clocks
-from core.services.facts import dossier_facts
 
 PARTS: tuple[tuple[str, str], ...] = (
     ("intensiteit", N_("Leerroute intensity")),

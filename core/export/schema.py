@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, S
 from sqlalchemy import inspect as sa_inspect
 
 from core import models as m
+from core.domain.validation import ENUMS, TEXT_MAX
 from core.export.sections import (
     FORMAT,
     KIND_KEYS,
@@ -25,7 +26,6 @@ from core.export.sections import (
     json_name,
 )
 from core.paths import RESOURCES
-from core.services.validation import ENUMS, TEXT_MAX
 
 SCHEMA_PATH = RESOURCES / "schemas" / f"klantprofiel-{VERSION}.schema.json"
 MAX_ITEMS = 20_000  # records per list; a real dossier has a few hundred hour entries

@@ -1,5 +1,5 @@
 """Plain, immutable data the rules work on. Services build these from the models
-(``core.services.facts``); the rules never see a database session."""
+(``core.domain.facts``); the rules never see a database session."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@
 * **A lean loader.** Computing a plan needs eleven small collections per dossier. Loading them as
   ORM objects costs ~1.7 ms a dossier; here each collection is one Core query per block of
   dossiers, and the rows (which carry the same attribute names as the models) are handed to the
-  one and only :func:`core.services.facts.dossier_facts` through a read-only stand-in for
+  one and only :func:`core.domain.facts.dossier_facts` through a read-only stand-in for
   ``Person``. The facts, and so the clocks, are exactly those of the ORM path (a test checks).
 """
 
@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.rules.clocks import (
     DONE,
     OPEN,
@@ -51,7 +52,6 @@ from core.rules.clocks import (
 )
 from core.rules.facts import DossierFacts
 from core.rules.table import RULESET_VERSION
-from core.services.facts import dossier_facts
 from core.services.store import Store
 
 # The collections the clocks read (as in deadlines._CLOCK_LOAD); hours are never needed.

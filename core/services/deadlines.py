@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core import models as m
+from core.domain.facts import dossier_facts
 from core.rules.clocks import DossierClock, all_clocks
 from core.rules.next_step import next_steps
 from core.rules.requirements import requirements
-from core.services.facts import dossier_facts
 from core.services.store import Store
 
 # Everything the clocks need (of the hours only the MAP praktijkuren count, for the MAP clock).

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select
 
 from core import models as m
+from core.domain.validation import clean
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.i18n import _
 from core.services.records import get_person
 from core.services.store import Store
-from core.services.validation import clean
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 ALLOWED_TYPES = {

@@ -10,12 +10,12 @@ from sqlalchemy.orm import selectinload
 
 from core import models as m
 from core.db import like_ci
+from core.domain.validation import clean
 from core.errors import ValidationError
 from core.i18n import _
 from core.models.folding import fold
 from core.services.records import get_person
 from core.services.store import Store
-from core.services.validation import clean
 
 _FULL = (
     selectinload(m.Person.vrijstellingen),

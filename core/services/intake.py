@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 
 from core import models as m
+from core.domain.validation import clean
 from core.rules.intake_topics import TOPICS, topic
 from core.services.records import get_person
 from core.services.store import Store
-from core.services.validation import clean
 
 
 def set_intake_topic(store: Store, dossier_id: int, code: str, values: dict[str, Any]) -> None:

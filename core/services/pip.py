@@ -10,15 +10,15 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from core import models as m
+from core.domain.facts import dossier_facts, pip_facts
+from core.domain.validation import clean
 from core.errors import ImportFileError, ValidationError
 from core.export.json_io import ImportData
 from core.i18n import _
 from core.rules.duo_validation import ERROR, Finding, validate_pip
 from core.rules.facts import DossierFacts
-from core.services.facts import dossier_facts, pip_facts
 from core.services.records import get_person
 from core.services.store import Store
-from core.services.validation import clean
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import models as m
+from core.domain.validation import clean
 from core.errors import NotFoundError, ValidationError
 from core.i18n import _
 from core.rules.exams import gemeente_pays_exams
 from core.rules.facts import DossierFacts
 from core.rules.table import RULES
 from core.services.store import Store
-from core.services.validation import clean
 
 KINDS: dict[str, type] = {
     "vrijstelling": m.Vrijstelling,

@@ -13,8 +13,8 @@ from bench.generate import REFERENCE_DATE, generate
 from bench.run import main
 from core import models as m
 from core.db import Database
+from core.domain.validation import PROTECTED, clean
 from core.rules.bsn import is_valid_bsn
-from core.services.validation import PROTECTED, clean
 
 CHECKED = (
     m.Person,

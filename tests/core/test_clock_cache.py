@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from core import models as m
 from core.db import Database
+from core.domain.facts import dossier_facts
 from core.rules.clocks import all_clocks
 from core.services import records as rec
 from core.services.clock_cache import (
@@ -21,7 +22,6 @@ from core.services.clock_cache import (
 from core.services.deadlines import _CLOCK_LOAD, caseload_clocks
 from core.services.demo import create_demo_dossier
 from core.services.dossiers import create_dossier, delete_dossier
-from core.services.facts import dossier_facts
 from core.services.store import Store
 from tests.conftest import TODAY
 

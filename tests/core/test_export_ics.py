@@ -6,11 +6,11 @@ import datetime as dt
 
 from icalendar import Calendar
 
+from core.domain.facts import dossier_facts
 from core.export import ics
 from core.export.sections import DEFAULT_CODES
 from core.rules.clocks import all_clocks
 from core.services.dossiers import load_dossier
-from core.services.facts import dossier_facts
 from tests.conftest import TODAY
 
 

@@ -7,6 +7,7 @@ import io
 import pytest
 from babel import Locale
 
+from core.domain.facts import dossier_facts
 from core.errors import ValidationError
 from core.export import klantprofiel_pdf, pid_pdf, pip_pdf
 from core.export.pdf_common import ARABIC as ARABIC_FONT
@@ -17,7 +18,6 @@ from core.i18n import format_date
 from core.models.enums import RecordSource
 from core.rules.clocks import all_clocks
 from core.services.dossiers import load_dossier, update_person
-from core.services.facts import dossier_facts
 from tests.conftest import TODAY
 from tests.core.export_support import ARABIC, ETHIOPIC, logical_arabic, pdf_pages
 

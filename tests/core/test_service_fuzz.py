@@ -16,11 +16,11 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, f
 from sqlalchemy import inspect as sa_inspect
 
 from core import models as m
+from core.domain.validation import ENUMS, PROTECTED, clean
 from core.errors import ValidationError
 from core.services.dossiers import create_dossier, update_person
 from core.services.records import KINDS, add_record, update_record
 from core.services.store import Store
-from core.services.validation import ENUMS, PROTECTED, clean
 
 FUZZ = settings(
     max_examples=150,

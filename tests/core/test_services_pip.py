@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from core.domain.facts import dossier_facts
 from core.errors import ValidationError
 from core.rules import clocks
 from core.services import records as rec
 from core.services.dossiers import create_dossier, load_dossier
-from core.services.facts import dossier_facts
 from core.services.pip import diff_versions, new_pip_version, sign_version
 
 D = dt.date

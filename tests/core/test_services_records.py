@@ -205,8 +205,8 @@ def test_providers_are_shared_and_upserted_by_name(store):
 
 
 def test_hours_count_only_while_the_provider_held_the_keurmerk(store, pid):
+    from core.domain.facts import dossier_facts
     from core.rules.requirements import counted_hours
-    from core.services.facts import dossier_facts
 
     school = rec.add_provider(
         store,

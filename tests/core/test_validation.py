@@ -1,4 +1,4 @@
-"""Validation before anything reaches the database (core.services.validation.clean)."""
+"""Validation before anything reaches the database (core.domain.validation.clean)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from core import models as m
+from core.domain.validation import clean, to_date
 from core.errors import ValidationError
-from core.services.validation import clean, to_date
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -1,4 +1,4 @@
-"""``main.py export`` and ``main.py import`` (registered in core/cli.py)."""
+"""``main.py export`` and ``main.py import``: the command line of the exports (registered in core/cli.py)."""
 
 from __future__ import annotations
 
