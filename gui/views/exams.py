@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.domain.facts import dossier_facts
 from core.i18n import N_, _, format_date, format_duration_days, isolate, ngettext
 from core.labels import label
 from core.models import enums as e
 from core.rules.clocks import exam_registration_deadline
 from core.rules.exams import exam_status, level_at_least, required_levels
 from core.rules.facts import ExamFacts
-from core.services.facts import dossier_facts
 from core.services.records import update_record
 from gui.views.section_base import SectionView
 from gui.widgets.form import CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, TRIBOOL, FieldSpec

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.domain.facts import dossier_facts, keurmerk_valid
 from core.errors import ValidationError
 from core.i18n import N_, _, format_date, format_hours
 from core.labels import choices, label
 from core.models import enums as e
 from core.rules.requirements import hours_by_category
-from core.services.facts import dossier_facts, keurmerk_valid
 from core.services.records import add_provider, add_record, list_providers
 from gui.views.section_base import SectionView
 from gui.widgets.date_edit import DateEdit

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.facts import dossier_facts
+from core.domain.validation import clean
 from core.errors import ValidationError
 from core.i18n import _
 from core.models import PIP_FIELDS
 from core.rules.duo_validation import ERROR
-from core.services.facts import dossier_facts
 from core.services.pip import new_pip_version, pip_verdict
-from core.services.validation import clean
 from gui.context import AppContext
 from gui.views.pip_fields import BESCHIKKING, VERSION_EXTRA
 from gui.widgets.form import ERROR_STYLE, Form

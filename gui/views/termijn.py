@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel
 
+from core.domain.facts import dossier_facts
 from core.i18n import N_, _, current_language, format_date, format_duration_days
 from core.labels import label
 from core.models import enums as e
@@ -21,7 +22,6 @@ from core.rules.clocks import (
     termijn_start,
 )
 from core.services.dossiers import update_person
-from core.services.facts import dossier_facts
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, FieldSpec
 from gui.widgets.panel import ERROR_STYLE, WARN_STYLE
