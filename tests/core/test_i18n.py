@@ -255,3 +255,27 @@ def test_catalogues_are_read_without_writing_beside_the_code(tmp_path, monkeypat
     catalogue = i18n.load_translations("nl")
     assert catalogue.gettext("(no name)") not in ("", "(no name)")
     assert sorted(p.name for p in folder.iterdir()) == ["messages.po"]
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in i18n.LANGUAGES if lang.code != "en"])
+def test_menu_bar_accelerators_do_not_clash(code):
+    """Alt+letter opens one menu: &Bestand and &Bewerken (nl) both took B."""
+    with (LOCALES / code / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalog = pofile.read_po(fh)
+    keys = []
+    for msgid in ("&File", "&Edit", "&View", "&Help"):
+        text = catalog[msgid].string or msgid
+        index = text.index("&")
+        keys.append(text[index + 1].casefold())
+    assert len(set(keys)) == len(keys), keys
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in i18n.LANGUAGES if lang.code != "en"])
+def test_words_shown_side_by_side_are_distinct(code):
+    """A reception location's name and its town stand next to each other in the PID; the
+    generic word for a deadline must not be the inburgeringstermijn's own name (nl "Termijn")."""
+    with (LOCALES / code / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalog = pofile.read_po(fh)
+    assert catalog["Location"].string != catalog["Place"].string
+    if code == "nl":
+        assert "termijn" not in catalog["Clock"].string.lower()
