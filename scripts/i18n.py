@@ -625,6 +625,57 @@ overwrites existing translations with what the file gives.
 """
 
 
+def dari_terms() -> list[tuple[str, str]]:
+    """The Persian→Dari term table (locales/fa_AF/terms.csv), longest words first."""
+    import csv
+
+    path = LOCALES / "fa_AF" / "terms.csv"
+    rows = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    table = [(row["persian"], row["dari"]) for row in csv.DictReader(rows)]
+    return sorted(table, key=lambda pair: -len(pair[0]))
+
+
+def to_dari(text: str, terms: list[tuple[str, str]]) -> str:
+    """Replace Persian words by their Dari term: whole words, with their suffixes after a
+    zero-width non-joiner kept ("پرونده‌ها" becomes "دوسیه‌ها"), never inside another word."""
+    for persian, dari in terms:
+        text = re.sub(rf"(?<![\w\u200c]){re.escape(persian)}(?!\w)", dari, text)
+    return text
+
+
+def dari() -> int:
+    """Give fa_AF its Dari words where its text is still the Persian catalogue's."""
+    terms = dari_terms()
+    persian = read_catalog(LOCALES / "fa" / "LC_MESSAGES" / f"{DOMAIN}.po", "fa")
+    path = LOCALES / "fa_AF" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    catalog = read_catalog(path, "fa_AF")
+    changed = 0
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        new = tuple(to_dari(s, terms) for s in strings)
+        if new != strings:
+            message.string = new if isinstance(message.string, tuple) else new[0]
+            changed += 1
+    write_catalog(catalog, path)
+    same = sum(
+        1
+        for m in catalog
+        if m.id
+        and m.string
+        and persian.get(m.id, m.context) is not None
+        and persian.get(m.id, m.context).string == m.string
+    )
+    total = sum(1 for m in catalog if m.id)
+    print(f"fa_AF: {changed} entries given Dari terms; {same} of {total} still equal to fa")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/i18n.py",
@@ -656,6 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     p_fill = sub.add_parser("fill", help="write translations from a todo JSON file into LANG")
     p_fill.add_argument("lang", choices=target_codes())
     p_fill.add_argument("file", type=Path)
+    sub.add_parser("dari", help="apply locales/fa_AF/terms.csv (Dari words) to the fa_AF catalogue")
     args = parser.parse_args(argv)
 
     langs = getattr(args, "langs", None) or target_codes()
@@ -674,6 +726,8 @@ def main(argv: list[str] | None = None) -> int:
         return stats(langs)
     if args.command == "todo":
         return todo(args.lang, args.out, args.all)
+    if args.command == "dari":
+        return dari()
     return fill(args.lang, args.file)
 
 

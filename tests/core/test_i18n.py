@@ -279,3 +279,20 @@ def test_words_shown_side_by_side_are_distinct(code):
     assert catalog["Location"].string != catalog["Place"].string
     if code == "nl":
         assert "termijn" not in catalog["Clock"].string.lower()
+
+
+def test_dari_uses_its_own_words_where_the_term_table_says():
+    """fa_AF is not a copy of Persian: the Dari words of locales/fa_AF/terms.csv are used."""
+    sys.path.insert(0, str(LOCALES.parent / "scripts"))
+    try:
+        import i18n as tools  # scripts/i18n.py
+    finally:
+        sys.path.pop(0)
+    terms = tools.dari_terms()
+    assert ("پرونده", "دوسیه") in terms
+    assert tools.to_dari("پرونده‌ها و مدرسه", terms) == "دوسیه‌ها و مکتب"
+    with (LOCALES / "fa_AF" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalog = pofile.read_po(fh)
+    for message in catalog:
+        if message.id and isinstance(message.string, str) and message.string:
+            assert tools.to_dari(message.string, terms) == message.string, message.id
