@@ -256,6 +256,25 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
         "bezwaarschrift",
         "beroep",
     ),
+    # Enforcement as practised now (DOMAIN.md, "DUO fines / RvS" and "Gemeente fines"): DUO's
+    # fine for a culpable overrun of the termijn (Wet inburgering 2021); after the Raad van State's
+    # ruling of 9 July 2025 (raadvanstate.nl, on late completion by asielstatushouders) DUO fines no
+    # Wi2021 asielstatushouders for that; the gemeente's fine for not cooperating without a valid
+    # reason, after a warning (seed 001 L4218-4293).
+    _e(
+        "boete",
+        N_(
+            "A fine. DUO can fine you if you do not finish the inburgering in time and it is your own fault; since a court ruling of July 2025 DUO does not fine asielstatushouders under the Wet inburgering 2021 for this. The gemeente can fine you if you do not take part (intake, lessons, PIP activities) without a good reason, usually after a warning. You can object to a fine (bezwaar)."
+        ),
+        "bestuurlijke boete",
+    ),
+    _e(
+        "handhaving",
+        N_(
+            "What the gemeente and DUO do when someone does not meet the inburgering rules: first a talk or a warning, sometimes a fine (boete). A good reason, such as illness with a doctor's letter, counts."
+        ),
+        "vooraankondiging",
+    ),
     _e(
         "DigiD",
         N_(
