@@ -115,12 +115,25 @@ def open_app_database(settings: Settings, *, kdf_iter: int | None = None) -> Dat
                 warning=True,
             )
         return None
-    if dialog.wants_demo():
-        from core.services.demo import create_demo_dossier
-        from core.services.store import Store
-
-        create_demo_dossier(Store(dialog.db))
+    if first and need == CREATE:  # a new store: nothing in it yet
+        first_dossiers(dialog.db, settings, example=dialog.wants_demo())
     return dialog.db
+
+
+def first_dossiers(db: Database, settings: Settings, *, example: bool) -> None:
+    """At first start a participant gets their own, empty dossier (it opens from now on); the
+    example dossier only when asked for, beside it, marked as an example and removable."""
+    from core.services.store import Store
+
+    store = Store(db)
+    if settings.mode != "consultant":
+        from core.services.dossiers import create_dossier
+
+        settings.last_dossier = create_dossier(store, {})
+    if example:
+        from core.services.demo import create_demo_dossier
+
+        create_demo_dossier(store)
 
 
 def start_dossier(window: MainWindow, ctx: AppContext) -> None:
@@ -135,8 +148,11 @@ def start_dossier(window: MainWindow, ctx: AppContext) -> None:
         except NotFoundError:
             last = None
     if last is None and not ctx.consultant_mode:
-        rows = list_dossiers(ctx.store, limit=1)
-        last = rows[0].id if rows else create_dossier(ctx.store, {})
+        from core.services.demo import example_dossier
+
+        example = example_dossier(ctx.store)
+        own = [row.id for row in list_dossiers(ctx.store, limit=2) if row.id != example]
+        last = own[0] if own else create_dossier(ctx.store, {})  # never the example
     if last is not None:
         window.open_dossier(last)
     elif window.caseload is not None:

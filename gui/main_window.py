@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         self.act_glossary = self._action("glossary", self.open_glossary, QKeySequence("F1"))
         self.act_about = self._action("help", self.show_about)
         self.act_lock = self._action("lock", self.lock_now, "Ctrl+Shift+L")
+        self.act_example = self._action("open", self.toggle_example)
+        self.act_delete_example = self._action("delete", self.delete_example)
+        self._example_id: int | None = None  # the fictional example dossier, when there is one
         self.act_caseload.setVisible(self.caseload is not None)
         self.act_new.setVisible(self.caseload is not None)
 
@@ -243,6 +246,8 @@ class MainWindow(QMainWindow):
         for act in (
             self.act_new,
             self.act_caseload,
+            self.act_example,
+            self.act_delete_example,
             None,
             self.act_export,
             self.act_print,
@@ -308,6 +313,7 @@ class MainWindow(QMainWindow):
             self.act_glossary: _("Word list (glossary)"),
             self.act_about: _("About Blauwe Map"),
             self.act_lock: _("Lock now"),
+            self.act_delete_example: _("Delete the example dossier…"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -334,8 +340,8 @@ class MainWindow(QMainWindow):
             self.caseload.retranslate_ui()
         for view in self.views:
             view.retranslate_ui()
+        self.refresh_actions()  # first: it finds the example dossier the label names
         self._update_dossier_label()
-        self.refresh_actions()
 
     def _retranslate_nav(self) -> None:
         for row in range(self.nav.count()):
@@ -355,7 +361,59 @@ class MainWindow(QMainWindow):
         ready = self.opening is None  # while opening, nothing that needs the database
         for act in (self.act_new, self.act_import, self.act_backup, self.act_settings):
             act.setEnabled(ready)
+        self._update_example_actions()
         self._update_undo()
+
+    # ------------------------------------------------------------------ the example dossier
+    def _showing_example(self) -> bool:
+        return self.person is not None and self.person.id == self._example_id
+
+    def _update_example_actions(self) -> None:
+        """Participants open the fictional example (when they asked for one) and go back to
+        their own dossier from the File menu, and delete the example there when done with it."""
+        if self.opening is None and self.person is not None:
+            from core.services.demo import example_dossier
+
+            self._example_id = example_dossier(self.ctx.store)
+        has_example = self._example_id is not None and not self.ctx.consultant_mode
+        self.act_example.setVisible(has_example)
+        self.act_delete_example.setVisible(has_example)
+        self.act_example.setText(
+            _("Back to my own dossier")
+            if self._showing_example()
+            else _("Open the example dossier")
+        )
+
+    def toggle_example(self) -> None:
+        if self._example_id is None:
+            return
+        if self._showing_example():
+            from core.services.dossiers import list_dossiers
+
+            own = [r.id for r in list_dossiers(self.ctx.store, limit=2) if r.id != self._example_id]
+            if own:
+                self.open_dossier(own[0])
+        else:
+            self.open_dossier(self._example_id)
+
+    def delete_example(self) -> None:
+        from core.services.dossiers import delete_dossier
+        from gui.dialogs import common
+
+        example = self._example_id
+        if example is None or not common.ask_yes_no(
+            self,
+            _("Delete the example dossier…").rstrip("…"),
+            _("Delete the example dossier? Your own dossier stays as it is."),
+        ):
+            return
+        if self._showing_example():
+            self.toggle_example()
+        self.ctx.commit(
+            None, lambda: delete_dossier(self.ctx.store, example), saved_text=_("Deleted")
+        )
+        self._example_id = None
+        self.refresh_actions()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -476,12 +534,18 @@ class MainWindow(QMainWindow):
 
                 show_exception(exc, self)
         self._update_nav()
+        self.refresh_actions()  # first: it finds the example dossier the label names
         self._update_dossier_label()
-        self.refresh_actions()
 
     def _update_dossier_label(self) -> None:
         if self.person is None:
             self.dossier_label.setText(_("No dossier open"))
+        elif self._showing_example():
+            self.dossier_label.setText(
+                _("Example dossier (a made-up person): {name}").format(
+                    name=isolate(self.person.display_name)
+                )
+            )
         else:
             self.dossier_label.setText(
                 _("Dossier: {name}").format(name=isolate(self.person.display_name))

@@ -117,7 +117,7 @@ class FirstStartDialog(QDialog):
 
         self.demo = QCheckBox(self)
         self.demo.setObjectName("demo")
-        self.demo.setChecked(need == CREATE)
+        self.demo.setChecked(False)  # the person's own dossier first; the example when asked
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -182,7 +182,11 @@ class FirstStartDialog(QDialog):
                 "somewhere safe: without it nobody can open the dossiers, not even us."
             )
         )
-        self.demo.setText(_("Add an example dossier to look around (you can delete it later)"))
+        self.demo.setText(
+            _(
+                "Also add an example dossier to look around (marked as an example; you can delete it)"
+            )
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Start") if self.need == CREATE else _("Open"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))

@@ -3,6 +3,8 @@ demo dossier; and the app's database opening that uses the dialog."""
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from core import paths
@@ -55,7 +57,7 @@ def test_create_checks_the_rules_and_the_repeat(qtbot):
         assert not is_plain_sqlite(paths.current().database)
         assert settings.mode == "consultant"
         assert settings.language == "nl"
-        assert dialog.wants_demo()
+        assert not dialog.wants_demo()  # the example dossier only when asked for
     finally:
         dialog.db.close()
         gui_app.apply_language("en")
@@ -87,11 +89,19 @@ def test_unlock_with_the_right_passphrase(qtbot):
     dialog.db.close()
 
 
-def test_open_app_database_first_start_with_demo(qtbot, monkeypatch):
+@pytest.mark.parametrize("example", [False, True])
+def test_first_start_makes_the_participants_own_dossier(qtbot, monkeypatch, example):
+    """A participant starts with their own, empty dossier (it opens from now on); the example
+    dossier comes beside it only when ticked, and is never the one that opens."""
+    from core.services.demo import example_dossier
+    from core.services.dossiers import load_dossier
+
     def drive(dialog):
         qtbot.addWidget(dialog)
+        assert not dialog.demo.isChecked()
         qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
         qtbot.keyClicks(dialog.repeat, TEST_PASSPHRASE)
+        dialog.demo.setChecked(example)
         dialog.try_accept()
         return dialog.result() == FirstStartDialog.DialogCode.Accepted
 
@@ -100,8 +110,12 @@ def test_open_app_database_first_start_with_demo(qtbot, monkeypatch):
     db = gui_app.open_app_database(settings, kdf_iter=TEST_KDF_ITER)
     assert db is not None
     try:
+        store = Store(db)
         assert settings.mode == "participant"
-        assert count_dossiers(Store(db)) == 1  # the demo dossier was offered and taken
+        assert count_dossiers(store) == (2 if example else 1)
+        own = load_dossier(store, settings.last_dossier)
+        assert own.given_names == "" and own.id != example_dossier(store)
+        assert (example_dossier(store) is not None) is example
     finally:
         db.close()
 

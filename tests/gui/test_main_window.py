@@ -275,7 +275,7 @@ def test_cold_start_paints_and_quits(tmp_path):
     data = tmp_path / "cold"
     data.mkdir()
     db = Database.open(data / "blauwemap.db", TEST_PASSPHRASE)
-    create_demo_dossier(Store(db))
+    create_demo_dossier(Store(db))  # the example, which a participant's start never opens
     db.close()
     (data / "settings.json").write_text(json.dumps({"mode": "participant", "language": "ti"}))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BLAUWEMAP_PASSPHRASE=TEST_PASSPHRASE)
@@ -291,7 +291,7 @@ def test_cold_start_paints_and_quits(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert any(line.startswith("PAINTED ") for line in proc.stdout.splitlines())
     settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
-    assert settings["last_dossier"] == 1  # the participant's dossier was opened
+    assert settings["last_dossier"] == 2  # the participant's own dossier, made and opened
     assert any((data / "backups").iterdir())  # the daily backup was made
 
 
@@ -338,3 +338,25 @@ def test_memory_hook_reports_once_the_caseload_and_every_page_are_ready(
     assert len(window.views) > 0  # every page was built before measuring
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("MEMORY")]
     assert len(lines) == 1 and int(lines[0].split()[1]) > 10_000  # kB: a real process
+
+
+def test_participant_opens_and_deletes_the_example_from_the_file_menu(
+    qtbot, participant_ctx, demo_id, make_window, monkeypatch
+):
+    from core.services.dossiers import count_dossiers, create_dossier
+    from gui.dialogs import common
+
+    own = create_dossier(participant_ctx.store, {"given_names": "Amal"})
+    window = make_window(participant_ctx)
+    window.open_dossier(own)
+    assert window.act_example.isVisible() or window.act_example.isVisibleTo(window)
+    assert window.act_example.text() == "Open the example dossier"
+    window.act_example.trigger()
+    assert window.person.id == demo_id
+    assert window.dossier_label.text().startswith("Example dossier")
+    assert window.act_example.text() == "Back to my own dossier"
+    monkeypatch.setattr(common, "ask_yes_no", lambda *_a: True)
+    window.act_delete_example.trigger()
+    assert window.person.id == own  # back in the person's own dossier
+    assert count_dossiers(participant_ctx.store) == 1
+    assert not window.act_example.isVisible()
