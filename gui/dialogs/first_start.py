@@ -182,11 +182,7 @@ class FirstStartDialog(QDialog):
                 "somewhere safe: without it nobody can open the dossiers, not even us."
             )
         )
-        self.demo.setText(
-            _(
-                "Also add an example dossier to look around (marked as an example; you can delete it)"
-            )
-        )
+        self.demo.setText(_("Also add an example dossier (a made-up person; you can delete it)"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Start") if self.need == CREATE else _("Open"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
