@@ -25,8 +25,10 @@ for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon
     ldconfig -p 2>/dev/null | grep -q "$lib" || need_apt+=("$pkg")
 done
 # Tools the tests call: pdftoppm renders PDFs to PNG to look at the Arabic/Ethiopic glyphs;
-# desktop-file-validate and appstreamcli check the desktop entry and the AppStream metainfo.
-for pair in pdftoppm:poppler-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream; do
+# desktop-file-validate and appstreamcli check the desktop entry and the AppStream metainfo;
+# espeak-ng is the speech engine the app reads the map aloud with (gui/read_aloud.py).
+for pair in pdftoppm:poppler-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
+            espeak-ng:espeak-ng; do
     tool=${pair%%:*}; pkg=${pair##*:}
     command -v "$tool" >/dev/null 2>&1 || need_apt+=("$pkg")
 done

@@ -8,7 +8,7 @@ the text is bigger and the words simpler; nothing here edits data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,18 +17,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from core.i18n import _, format_date, format_duration_days, format_hours, isolate, ngettext
+from core.i18n import (
+    _,
+    current_language,
+    format_date,
+    format_duration_days,
+    format_hours,
+    isolate,
+    ngettext,
+)
 from core.labels import label
 from core.models import enums as e
 from core.rules.clocks import DONE, OVERDUE, Clock, start_event_text
 from core.rules.exams import ExamStatus, exam_status
 from core.services.deadlines import dossier_overview
 from gui import style
-from gui.icons import icon_pixmap
+from gui.icons import icon, icon_pixmap
 from gui.views.base import DossierView
 from gui.widgets.panel import ScrollPage, SelectableLabel, heading
 
@@ -98,6 +107,20 @@ class OverviewView(DossierView):
         outer.addWidget(self.page)
         self.heading = heading(self, 1.8)
         self.page.add(self.heading)
+        # Reading aloud, for people who read little (participant mode): gui/read_aloud.py
+        self.read_row = QWidget(self.page.inner)
+        row = QHBoxLayout(self.read_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.read_button = QPushButton(icon("speak"), "", self.read_row)
+        self.read_button.setObjectName("read_aloud")
+        self.read_button.setMinimumHeight(44)
+        self.read_button.clicked.connect(self.read_aloud)
+        self.read_note = QLabel(self.read_row)
+        self.read_note.setWordWrap(True)
+        row.addWidget(self.read_button)
+        row.addWidget(self.read_note, 1)
+        self.page.add(self.read_row)
+        self._reading: Any = None  # the speech process while it reads
         self.boxes: dict[str, QGroupBox] = {}
         self.layouts: dict[str, QVBoxLayout | QGridLayout] = {}
         for key, grid in (
@@ -126,7 +149,43 @@ class OverviewView(DossierView):
         self.refresh()
 
     def retranslate_ui(self) -> None:
+        self.read_button.setText(_("Read aloud"))
+        self.read_note.setText("")
         self.refresh()
+
+    def spoken_text(self) -> str:
+        """What reading aloud says: the heading and the next steps with their dates."""
+        if self.person is None:
+            return ""
+        lines = [self.heading.text().replace("\u2068", "").replace("\u2069", "")]
+        for step in dossier_overview(self.person, self.ctx.today())["next_steps"][:6]:
+            line = step.text()
+            if step.date:
+                line += ", " + _("by {date}").format(date=format_date(step.date, "long"))
+            lines.append(line)
+        return ".\n".join(lines) + "."
+
+    def read_aloud(self) -> bool:
+        """Read the next steps aloud in the screen's language, or say calmly why not."""
+        from gui.read_aloud import speak
+
+        if self._reading is not None and self._reading.poll() is None:
+            self._reading.terminate()  # a second press stops it
+            self._reading.wait(5)
+            self._reading = None
+            return False
+        code = current_language().code
+        self._reading = speak(self.spoken_text(), code)
+        if self._reading is None:
+            self.read_note.setText(
+                _(
+                    "This computer has no voice for {language}. Someone you trust can read it "
+                    "with you."
+                ).format(language=current_language().native_name)
+            )
+            return False
+        self.read_note.setText("")
+        return True
 
     # ------------------------------------------------------------------ building
     def _font_pt(self) -> float:
@@ -151,6 +210,7 @@ class OverviewView(DossierView):
 
     def refresh(self) -> None:
         participant = not self.ctx.consultant_mode
+        self.read_row.setVisible(participant and self.person is not None)
         box_titles = {
             "steps": _("What to do next") if participant else _("Next steps"),
             "clocks": _("Dates to keep") if participant else _("Deadlines (clocks)"),

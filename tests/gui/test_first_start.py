@@ -4,7 +4,6 @@ demo dossier; and the app's database opening that uses the dialog."""
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from core import paths
