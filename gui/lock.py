@@ -40,7 +40,7 @@ class LockScreen(QWidget):
         self.lock = lock
         self.setObjectName("lock_screen")
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#lock_screen { background: #eef3fa; }")
+        self.setStyleSheet("#lock_screen { background: palette(alternate-base); }")
         self.picture = QLabel(self)
         self.picture.setPixmap(icon_pixmap("lock", 64))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,7 +54,7 @@ class LockScreen(QWidget):
         self.passphrase.setMaximumWidth(360)
         self.passphrase.returnPressed.connect(self.lock.try_unlock)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.setStyleSheet(style.colour_css("error") + " font-weight: bold;")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.lock.try_unlock)

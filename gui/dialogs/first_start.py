@@ -105,7 +105,7 @@ class FirstStartDialog(QDialog):
         self.error = QLabel(self.pass_box)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.setStyleSheet(style.colour_css("error") + " font-weight: bold;")
         self.error.hide()
         pass_form = QFormLayout(self.pass_box)
         self.pass_label = QLabel(self.pass_box)

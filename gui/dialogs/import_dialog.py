@@ -24,6 +24,7 @@ from core.errors import DossierError
 from core.i18n import _
 from core.services.exports import ImportPreview, apply_import, import_file
 from core.services.store import Store
+from gui import style
 from gui.dialogs import common
 from gui.workers import run_in_background
 
@@ -134,7 +135,7 @@ class ImportDialog(QDialog):
         self._busy(False)
         if isinstance(exc, DossierError):
             self.status.setText(_("Not imported: {reason}").format(reason=exc))
-            self.status.setStyleSheet("color: #a4262c;")
+            self.status.setStyleSheet(style.colour_css("error"))
         else:
             from gui.errors import show_exception
 

@@ -31,6 +31,7 @@ from core import i18n, paths
 from core.errors import DossierError, ValidationError
 from core.i18n import _, format_datetime, format_number
 from core.session import check_new_passphrase
+from gui import style
 from gui.dialogs import common
 from gui.errors import show_exception
 from gui.workers import run_in_background
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
     from gui.context import AppContext
 
 log = logging.getLogger(__name__)
-ERROR_STYLE = "color: #b3261e; font-weight: bold;"
-OK_STYLE = "color: #1b6e2a; font-weight: bold;"
+ERROR_STYLE = style.colour_css("error") + " font-weight: bold;"
+OK_STYLE = style.colour_css("ok") + " font-weight: bold;"
 
 
 class SettingsDialog(QDialog):

@@ -15,6 +15,7 @@ from core.models import enums as e
 from core.rules.clocks import OVERDUE, Clock
 from core.services.dossiers import SORTABLE, CaseloadRow, count_dossiers, list_dossiers
 from core.services.store import Store
+from gui import style
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
@@ -180,7 +181,7 @@ class CaseloadModel(QAbstractTableModel):
             if clock is not None and clock.status == OVERDUE:
                 from PySide6.QtGui import QColor
 
-                return QColor("#b3261e")  # only what is overdue is red
+                return QColor(style.readable("error").name())  # only what is overdue is red
         return None
 
     def attention_text(self, dossier_id: int) -> str:

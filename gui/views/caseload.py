@@ -39,6 +39,7 @@ from core.services.dossiers import (
     find_same_identity,
     identity_warning,
 )
+from gui import style
 from gui.dialogs import common
 from gui.errors import show_exception
 from gui.icons import icon
@@ -98,7 +99,7 @@ class NewDossierDialog(QDialog):
             edit.setObjectName(name)
             edit.setAccessibleName(labels[name])
             err = QLabel(self)
-            err.setStyleSheet("color: #b3261e;")
+            err.setStyleSheet(style.colour_css("error"))
             err.hide()
             col = QVBoxLayout()
             col.addWidget(edit)
@@ -107,7 +108,7 @@ class NewDossierDialog(QDialog):
             self.edits[name] = edit
             self.errors[name] = err
         self.general_error = QLabel(self)
-        self.general_error.setStyleSheet("color: #b3261e;")
+        self.general_error.setStyleSheet(style.colour_css("error"))
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         box.addLayout(form)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,10 +24,11 @@ from core.rules.clocks import exam_registration_deadline
 from core.rules.exams import exam_status, level_at_least, required_levels
 from core.rules.facts import ExamFacts
 from core.services.records import update_record
+from gui import style
 from gui.views.section_base import SectionView
 from gui.widgets.form import CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, TRIBOOL, FieldSpec
 from gui.widgets.panel import ERROR_STYLE, WARN_STYLE, note_label
-from gui.widgets.record_table import Column
+from gui.widgets.record_table import BASE, Column
 
 SOON_DAYS = 14  # warn this long before the registration deadline
 
@@ -129,7 +129,7 @@ class ExamsView(SectionView):
                 Column(
                     N_("Registered on"),
                     lambda r: r.registration_date,
-                    colour=lambda r: "#8a1c1c" if self._registration_late(r) else None,
+                    colour=lambda r: "error" if self._registration_late(r) else None,
                 ),
                 Column(N_("Attempt"), lambda r: r.attempt_no),
                 Column(N_("Free"), lambda r: r.free_attempt),
@@ -137,9 +137,10 @@ class ExamsView(SectionView):
                     N_("Result"),
                     lambda r: r.resultaat,
                     lambda v: label(e.ExamResultaat, v) if v else _("Not yet"),
-                    colour=lambda r: {"Geslaagd": "#1b6e2a", "Gezakt": "#8a1c1c"}.get(
-                        r.resultaat or ""
-                    ),
+                    colour=lambda r: {
+                        "Geslaagd": "ok",
+                        "Gezakt": "error",
+                    }.get(r.resultaat or ""),
                 ),
                 Column(
                     N_("Reason"),
@@ -220,9 +221,11 @@ class ExamsView(SectionView):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
-                    item.setForeground(QColor("#1b6e2a" if st.passed or st.exempt else "#444"))
+                    item.setForeground(
+                        style.readable("ok" if st.passed or st.exempt else "muted", BASE)
+                    )
                 if col == 4 and st.free_left is not None and st.free_left == 0 and not st.passed:
-                    item.setForeground(QColor("#8a1c1c"))
+                    item.setForeground(style.readable("error", BASE))
                 self.status_table.setItem(row, col, item)
         self.status_table.setFixedHeight(
             self.status_table.horizontalHeader().sizeHint().height()

@@ -95,7 +95,7 @@ class HoursView(SectionView):
                     N_("Attendance"),
                     lambda r: r.attendance,
                     lambda v: label(e.Attendance, v),
-                    colour=lambda r: None if r.attendance == "aanwezig" else "#8a1c1c",
+                    colour=lambda r: None if r.attendance == "aanwezig" else "error",
                 ),
                 Column(N_("School or provider"), lambda r: r.provider.name if r.provider else None),
                 Column(N_("Evidence"), lambda r: self._document_title(r.document_id)),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,7 +29,7 @@ from gui import style
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, DATE, ENUM, INT, MULTILINE, FieldSpec
 from gui.widgets.panel import EditPanel, note_label
-from gui.widgets.record_table import Column
+from gui.widgets.record_table import BASE, Column
 
 if TYPE_CHECKING:
     from gui.views.intake_conversation import IntakeConversation
@@ -60,7 +60,11 @@ LBT = (
     FieldSpec("language", N_("Language of the test")),
     FieldSpec("notes", N_("Notes"), MULTILINE),
 )
-STATUS_COLOURS = {"known": "#1b6e2a", "partial": "#a15c00", "unknown": "#8a1c1c"}
+STATUS_COLOURS = {
+    "known": "ok",
+    "partial": "warning",
+    "unknown": "error",
+}
 _STATUS_ICONS = {
     "known": QStyle.StandardPixmap.SP_DialogApplyButton,
     "partial": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -118,7 +122,7 @@ class IntakeView(SectionView):
         right.addWidget(self.topic_panel, 1)
         left = QVBoxLayout()
         left.addWidget(self.topic_list, 1)
-        self.legend = note_label(body, "color: #555;")
+        self.legend = note_label(body, style.colour_css("muted"))
         left.addWidget(self.legend)
         split.addLayout(left)
         split.addLayout(right, 1)
@@ -172,7 +176,7 @@ class IntakeView(SectionView):
             if item_topic.required:
                 text += " *"
             item = QListWidgetItem(status_icon(self, status), text)
-            item.setForeground(QColor(STATUS_COLOURS.get(status, "#000")))
+            item.setForeground(style.readable(STATUS_COLOURS.get(status, "muted"), BASE))
             item.setToolTip(f"{label(e.IntakeStatus, status)} — {describe(record)}")
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole, f"{text}: {label(e.IntakeStatus, status)}"

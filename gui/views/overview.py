@@ -46,7 +46,12 @@ if TYPE_CHECKING:
     from gui.context import AppContext
 
 SOON_DAYS = 28  # a running clock closer than four weeks is shown in amber
-COLOURS = {"overdue": "#b3261e", "soon": "#8a5300", "open": "#1f4e8c", "done": "#1b6e2a"}
+COLOURS = {
+    "overdue": "error",
+    "soon": "warning",
+    "open": "info",
+    "done": "ok",
+}
 
 
 def clock_state(clock: Clock, today: dt.date) -> str:
@@ -193,12 +198,12 @@ class OverviewView(DossierView):
 
     def _label(self, text: str, *, bold: bool = False, colour: str = "") -> QLabel:
         lab = SelectableLabel(text, self)
-        style = f"font-size: {self._font_pt()}pt;"
+        sheet = f"font-size: {self._font_pt()}pt;"
         if bold:
-            style += " font-weight: bold;"
+            sheet += " font-weight: bold;"
         if colour:
-            style += f" color: {colour};"
-        lab.setStyleSheet(style)
+            sheet += " " + style.colour_css(colour)
+        lab.setStyleSheet(sheet)
         return lab
 
     def _icon(self, name: str) -> QLabel:
@@ -286,7 +291,7 @@ class OverviewView(DossierView):
             state = clock_state(clock, today)
             colour = COLOURS[state]
             dot = QLabel("●", self)
-            dot.setStyleSheet(f"color: {colour}; font-size: {self._font_pt() + 2}pt;")
+            dot.setStyleSheet(style.colour_css(colour) + f" font-size: {self._font_pt() + 2}pt;")
             dot.setAccessibleName(state)
             lay.addWidget(dot, row, 0)
             name = self._label(clock.text())

@@ -22,6 +22,7 @@ from core.labels import label
 from core.models import enums as e
 from core.rules.duo_validation import ERROR
 from core.services.pip import diff_versions, sign_version, stored_pip_findings
+from gui import style
 from gui.views.pip_dialog import NewPipVersionDialog
 from gui.views.pip_fields import BESCHIKKING, field_label, show_value
 from gui.views.section_base import SectionView
@@ -110,7 +111,7 @@ class PipView(SectionView):
                 Column(
                     N_("Agreement"),
                     lambda r: r.text,
-                    colour=lambda r: "#8a5300" if r.touches_mandatory_part else None,
+                    colour=lambda r: "warning" if r.touches_mandatory_part else None,
                 ),
                 Column(N_("Who"), lambda r: r.owner, lambda v: label(e.AfspraakOwner, v)),
                 Column(N_("Term"), lambda r: r.term, lambda v: label(e.AfspraakTerm, v)),
@@ -159,7 +160,7 @@ class PipView(SectionView):
 
     def _add_value(self, name: str, row: int, col: int, span: int = 1) -> None:
         name_label = QLabel(self.current_box)
-        name_label.setStyleSheet("color: #444;")
+        name_label.setStyleSheet(style.colour_css("muted"))
         name_label.setWordWrap(True)
         value_label = note_label(self.current_box)
         value_label.setObjectName(f"value_{name}")

@@ -22,6 +22,7 @@ from core.rules.clocks import (
     termijn_start,
 )
 from core.services.dossiers import update_person
+from gui import style
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, FieldSpec
 from gui.widgets.panel import ERROR_STYLE, WARN_STYLE
@@ -140,7 +141,10 @@ class TermijnView(SectionView):
                     N_("Status"),
                     lambda r: r.status,
                     lambda v: label(e.PreconditionStatus, v),
-                    colour=lambda r: {"probleem": "#8a1c1c", "geregeld": "#1b6e2a"}.get(r.status),
+                    colour=lambda r: {
+                        "probleem": "error",
+                        "geregeld": "ok",
+                    }.get(r.status),
                 ),
                 Column(N_("Needed by"), lambda r: r.due_date),
                 Column(N_("Notes"), lambda r: r.notes),
@@ -206,7 +210,7 @@ class TermijnView(SectionView):
                         date=format_date(start) if start else "",
                     )
                 )
-                left_label.setStyleSheet("color: #555;")
+                left_label.setStyleSheet(style.colour_css("muted"))
                 continue
             if key == "end" and met:
                 # A vrijstelling or ontheffing of the whole plicht ends it: met, never overdue.
@@ -217,12 +221,12 @@ class TermijnView(SectionView):
                     if closed
                     else _("Done: the inburgeringsplicht is fulfilled.")
                 )
-                left_label.setStyleSheet("color: #1b6e2a;")
+                left_label.setStyleSheet(style.colour_css("ok"))
                 continue
             days = (day - today).days
             if days < 0:
                 left_label.setText(_("passed {time} ago").format(time=format_duration_days(-days)))
-                left_label.setStyleSheet(ERROR_STYLE if key == "end" else "color: #555;")
+                left_label.setStyleSheet(ERROR_STYLE if key == "end" else style.colour_css("muted"))
             else:
                 left_label.setText(_("{time} left").format(time=format_duration_days(days)))
                 left_label.setStyleSheet(WARN_STYLE if days < 90 else "")

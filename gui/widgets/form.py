@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.i18n import _
 from core.labels import choices as enum_choices
+from gui import style
 from gui.widgets.date_edit import DateEdit
 
 TEXT, MULTILINE, DATE, NUMBER, INT, BOOL, TRIBOOL, ENUM, CHOICE, DATETIME = (
@@ -42,7 +43,7 @@ TEXT, MULTILINE, DATE, NUMBER, INT, BOOL, TRIBOOL, ENUM, CHOICE, DATETIME = (
     "choice",
     "datetime",
 )
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = style.colour_css("error")
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ class Form(QWidget):
     def set_hint(self, name: str, text: str, *, warning: bool = False) -> None:
         hint = self.hints[name]
         hint.setText(text)
-        hint.setStyleSheet("color: #8a5300;" if warning else "color: #555;")
+        hint.setStyleSheet(style.colour_css("warning") if warning else style.colour_css("muted"))
         hint.setVisible(bool(text))
 
     def error_text(self, name: str) -> str:

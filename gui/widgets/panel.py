@@ -25,8 +25,8 @@ from gui import style
 from gui.icons import icon
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
-OK_STYLE = "color: #1b6e2a;"
-WARN_STYLE = "color: #8a5300;"
+OK_STYLE = style.colour_css("ok")
+WARN_STYLE = style.colour_css("warning")
 
 
 class ScrollPage(QScrollArea):

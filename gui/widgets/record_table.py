@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,12 +40,16 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from core.i18n import _, format_date, format_datetime
 from core.services import records as rec
+from gui import style
 from gui.context import AppContext, UndoItem
 from gui.icons import icon
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
+
+
+BASE = QPalette.ColorRole.Base  # table cells are drawn on the palette's base colour
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ class RecordModel(QAbstractTableModel):
             return _sort_key(column.value(record))
         if role == Qt.ItemDataRole.ForegroundRole and column.colour:
             colour = column.colour(record)
-            return QBrush(QColor(colour)) if colour else None
+            return QBrush(style.readable(colour, BASE)) if colour else None
         return None
 
     def headerData(
