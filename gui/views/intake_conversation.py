@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -122,7 +123,28 @@ class IntakeConversation(QDialog):
         layout.addLayout(status_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self._keyboard()
         self.retranslate_ui()
+
+    def _keyboard(self) -> None:
+        """The whole conversation without a mouse: Tab moves answers → notes → status → buttons;
+        Ctrl+Enter saves and goes on, Alt+Left goes back, Alt+1/2/3 set the status."""
+        for keys, slot in (
+            ("Ctrl+Return", self.next),
+            ("Ctrl+Enter", self.next),
+            ("Alt+Left", self.previous),
+            ("Ctrl+PgDown", self.next),
+            ("Ctrl+PgUp", self.previous),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        for number, code in enumerate(STATUSES, start=1):
+            radio = self.radios[code]
+            QShortcut(QKeySequence(f"Alt+{number}"), self, radio.click)
+        QWidget.setTabOrder(self.answers, self.notes)
+        QWidget.setTabOrder(self.notes, self.radios[STATUSES[0]])
+        QWidget.setTabOrder(self.radios[STATUSES[-1]], self.next_button)
+        QWidget.setTabOrder(self.next_button, self.close_button)
+        QWidget.setTabOrder(self.close_button, self.previous_button)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Intake conversation"))
@@ -134,6 +156,11 @@ class IntakeConversation(QDialog):
         self.radios["known"].setText("✓ " + _("Known"))
         self.radios["partial"].setText("◐ " + _("Partly known"))
         self.radios["unknown"].setText("? " + _("Not known yet"))
+        native = QKeySequence.SequenceFormat.NativeText
+        for number, code in enumerate(STATUSES, start=1):  # the keys, shown where they work
+            self.radios[code].setToolTip(QKeySequence(f"Alt+{number}").toString(native))
+        self.next_button.setToolTip(QKeySequence("Ctrl+Return").toString(native))
+        self.previous_button.setToolTip(QKeySequence("Alt+Left").toString(native))
         self.previous_button.setText(_("← Previous"))
         self.next_button.setText(_("Save and next →"))
         self.close_button.setText(_("Save and stop"))

@@ -115,3 +115,29 @@ def test_the_persons_lines_read_in_their_own_direction_in_an_arabic_window(
         dialog.reject()
     finally:
         apply_language(qapp, "en")
+
+
+def test_the_conversation_works_with_the_keyboard_alone(qtbot, store, demo_id):
+    """Type the answers, Tab on, Alt+1 for "known", Ctrl+Enter to save and go on; Alt+Left back."""
+    from core.services.dossiers import load_dossier
+
+    view = show_view(qtbot, IntakeView, store, demo_id)
+    dialog = view.open_conversation()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    start = dialog.index
+    code = TOPICS[start].code
+    assert dialog.answers.hasFocus()
+    qtbot.keyClicks(dialog.answers, "Bike to the language school")
+    qtbot.keyClick(dialog.answers, Qt.Key.Key_Tab)
+    assert dialog.notes.hasFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert dialog.status() == "known"
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.index == start + 1
+    stored = next(t for t in load_dossier(store, demo_id).intake_topics if t.topic == code)
+    assert stored.status == "known" and "Bike" in stored.answers
+    qtbot.keyClick(dialog.answers, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert dialog.index == start
+    dialog.reject()
