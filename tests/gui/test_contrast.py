@@ -51,3 +51,25 @@ def test_the_gui_writes_no_colour_values_of_its_own():
         if literal.search(line)
     ]
     assert found == []
+
+
+def test_icons_are_lightened_on_a_dark_theme(qapp):
+    from gui import icons
+
+    saved = qapp.palette()
+    palette = QPalette(saved)
+    palette.setColor(QPalette.ColorRole.Window, QColor(DARK["Window"]))
+    qapp.setPalette(palette)
+    try:
+        data = bytes(icons._svg("caseload"))
+        assert icons.INK.encode() not in data
+        pixmap = icons.icon_pixmap("caseload", 48).toImage()
+        inked = [
+            pixmap.pixelColor(x, y)
+            for x in range(48)
+            for y in range(48)
+            if pixmap.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked and all(style.contrast(c, QColor(DARK["Window"])) >= 4.5 for c in inked[:50])
+    finally:
+        qapp.setPalette(saved)
