@@ -51,10 +51,19 @@ GOVERNING = {
 
 
 def _pair(left: DocLang, right: DocLang, msgid: str, style: str = "body", **fmt: Any) -> list[Any]:
+    """One text in both languages; numbers in each side's own digits (۲ on a Persian side)."""
     return [
-        left.p(left.gettext(msgid).format(**fmt), style),
-        right.p(right.gettext(msgid).format(**fmt), style),
+        side.p(side.gettext(msgid).format(**_numbers(side, fmt)), style) for side in (left, right)
     ]
+
+
+def _numbers(side: DocLang, fmt: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: side.number(value)
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else value
+        for key, value in fmt.items()
+    }
 
 
 def render(

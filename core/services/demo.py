@@ -7,7 +7,11 @@ the BSN (the well-known test number 111222333) and every organisation are made u
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from sqlalchemy import select
+
+from core import models as m
 from core.rules.dates import add_months
 from core.services import records as rec
 from core.services.documents import attach_document
@@ -24,6 +28,21 @@ _TINY_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
     b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def is_example(person: Any) -> bool:
+    """The fictional demo dossier (its BSN and V-number are made up: no real person has both)."""
+    return getattr(person, "bsn", None) == DEMO_BSN and getattr(person, "v_nummer", None) == (
+        DEMO_V_NUMMER
+    )
+
+
+def example_dossier(store: Store) -> int | None:
+    """The example dossier's id, when there is one."""
+    with store.read() as session:
+        return session.scalars(
+            select(m.Person.id).where(m.Person.bsn == DEMO_BSN, m.Person.v_nummer == DEMO_V_NUMMER)
+        ).first()
 
 
 def create_demo_dossier(store: Store, today: dt.date | None = None) -> int:

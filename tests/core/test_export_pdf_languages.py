@@ -107,3 +107,19 @@ def test_arabic_mark_at_a_line_start_draws():
     with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
         text = pdf.pages[0].extract_text()
     assert len(ARABIC.findall(text)) >= 20
+
+
+def test_each_half_of_the_pip_writes_numbers_in_its_own_digits(store, demo_id):
+    """The Persian half says "نسخه ۲" with Persian digits, the Dutch half "Versie 2"."""
+    import io
+
+    from core.export import pip_pdf
+    from core.services.dossiers import load_dossier
+    from tests.conftest import TODAY
+    from tests.core.export_support import pdf_pages
+
+    buf = io.BytesIO()
+    pip_pdf.render(load_dossier(store, demo_id), buf, "fa", today=TODAY)
+    text = "\n".join(pdf_pages(buf.getvalue()))
+    assert "Versie 2" in text
+    assert "۲" in text
