@@ -10,20 +10,21 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, literal, text
 from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
-from core.errors import NewerDatabaseError, StorageError, WrongPassphraseError
+from core.errors import ConflictError, NewerDatabaseError, StorageError, WrongPassphraseError
 from core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,9 @@ def storage_error(exc: BaseException, *, opening: bool = False) -> StorageError:
 
 
 class Database:
-    """One open dossier database: an engine plus a session factory."""
+    """One open dossier database: an engine plus a session factory. A team server's database
+    (core.storage.postgres) sets ``server`` to where it lives and its own error translation."""
+
 
     def __init__(
         self, engine: Engine, path: Path | None, encrypted: bool, kdf_iter: int | None = None
@@ -117,6 +120,8 @@ class Database:
         self.encrypted = encrypted
         self.kdf_iter = kdf_iter
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.server: str | None = None  # "user@host:port/db" on a team server
+        self.translate_error: Callable[[BaseException], StorageError] = storage_error
 
     @property
     def passphrase(self) -> str | None:
@@ -219,8 +224,12 @@ class Database:
         The sqlite3 driver would autocommit DDL outside a transaction, so BEGIN is explicit.
         Foreign keys are off meanwhile: a batch ALTER re-creates tables and the DROP of the
         old table would otherwise cascade-delete child rows; a foreign_key_check before the
-        commit keeps the references whole.
+        commit keeps the references whole. A server's DDL is transactional as it is.
         """
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as server_conn:
+                yield server_conn
+            return
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
@@ -337,9 +346,20 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except StaleDataError:
             session.rollback()
-            raise storage_error(exc) from None
+            raise ConflictError(
+                _(
+                    "Someone else saved this dossier in the meantime. Your change was not "
+                    "saved; open the dossier again to see theirs."
+                )
+            ) from None
+        except DBAPIError as exc:
+            with suppress(DBAPIError):
+                session.rollback()
+            if isinstance(exc, OperationalError) or self.server is not None:
+                raise self.translate_error(exc) from None
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -433,9 +453,12 @@ def fsync_path(path: Path) -> None:
 def schema_revision(db: Database) -> str | None:
     """The Alembic revision stamped in the database, or None for an empty database."""
     with db.engine.connect() as conn:
-        has_table = conn.execute(
-            text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
+        if conn.dialect.name != "sqlite":
+            has_table = inspect(conn).has_table("alembic_version")
+        else:
+            has_table = conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+            ).first()
         if not has_table:
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

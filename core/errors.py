@@ -56,3 +56,18 @@ class ImportFileError(DossierError):
 
 class AlreadyOpenError(StorageError):
     """Another copy of the app has this data folder open."""
+
+
+class ServerLoginError(StorageError):
+    """A team server refused the login (wrong user or password, or none given)."""
+
+
+class ConflictError(DossierError):
+    """Someone else saved the same record in the meantime; nothing of this save was written.
+    ``conflicts`` maps each field to (the value now stored, the value this save wanted)."""
+
+    def __init__(
+        self, message: str, *, conflicts: dict[str, tuple[object, object]] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.conflicts = dict(conflicts or {})
