@@ -69,7 +69,25 @@ def load_dossier(store: Store, dossier_id: int) -> m.Person:
         if person is None:
             get_person(session, dossier_id)  # raises NotFoundError
         session.expunge_all()
-        return person  # type: ignore[return-value]
+    if store.db.server is not None:
+        record_read(store, dossier_id)
+    return person  # type: ignore[return-value]
+
+
+def record_read(store: Store, dossier_id: int) -> None:
+    """On a team server opening a dossier is part of its trail (the database adds who)."""
+    with store.transaction() as session:
+        session.add(
+            m.AuditEntry(
+                person_id=dossier_id,
+                actor_kind=store.actor.kind,
+                actor_name=store.actor.name,
+                action="read",
+                entity="person",
+                entity_id=dossier_id,
+                fields=[],
+            )
+        )
 
 
 def find_by_identity(store: Store, bsn: str | None, v_nummer: str | None) -> int | None:

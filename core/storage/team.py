@@ -213,9 +213,9 @@ def check_login(login: str) -> str:
 
 def _execute_quoted(conn: Connection, template: str, *args: str) -> None:
     """DDL cannot take bind parameters: the server quotes identifiers (%I) and literals (%L)."""
-    names = ", ".join(f":a{i}" for i in range(len(args)))
+    names = ", ".join(f"CAST(:a{i} AS text)" for i in range(len(args)))
     values = {"t": template, **{f"a{i}": a for i, a in enumerate(args)}}
-    statement = conn.execute(text(f"SELECT format(:t, {names})"), values).scalar_one()
+    statement = conn.execute(text(f"SELECT format(CAST(:t AS text), {names})"), values).scalar_one()
     conn.exec_driver_sql(statement)
 
 

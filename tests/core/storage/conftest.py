@@ -1,0 +1,3 @@
+from tests.core.storage.team_support import team_server
+
+__all__ = ["team_server"]
