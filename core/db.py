@@ -111,7 +111,6 @@ class Database:
     """One open dossier database: an engine plus a session factory. A team server's database
     (core.storage.postgres) sets ``server`` to where it lives and its own error translation."""
 
-
     def __init__(
         self, engine: Engine, path: Path | None, encrypted: bool, kdf_iter: int | None = None
     ) -> None:
@@ -456,9 +455,15 @@ def schema_revision(db: Database) -> str | None:
         if conn.dialect.name != "sqlite":
             has_table = inspect(conn).has_table("alembic_version")
         else:
-            has_table = conn.execute(
-                text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-            ).first()
+            has_table = (
+                conn.execute(
+                    text(
+                        "SELECT name FROM sqlite_master "
+                        "WHERE type='table' AND name='alembic_version'"
+                    )
+                ).first()
+                is not None
+            )
         if not has_table:
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
