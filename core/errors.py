@@ -8,6 +8,10 @@ contains personal data. Anything else that escapes is a bug and is shown with a 
 from __future__ import annotations
 
 
+class UsageError(Exception):
+    """Bad arguments on the command line: exit code 2 (core/cli.py)."""
+
+
 class DossierError(Exception):
     """Base of every known, user-explainable problem."""
 

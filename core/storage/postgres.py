@@ -93,11 +93,9 @@ def server_error(
     """A driver error as a message that names the cause (never with personal data)."""
     state = _sqlstate(exc)
     if state in LOGIN_REFUSED:
-        return ServerLoginError(
-            _("The team server refused the login: check the user name and password.")
-        )
+        return _login_refused()
     if state == NO_SUCH_DATABASE:
-        return StorageError(_("The team server has no database of this name. Check the address."))
+        return _no_such_database()
     if state in NO_RIGHTS:
         return StorageError(
             _("This login has no rights on the team server's dossiers. Ask the beheerder.")
@@ -113,19 +111,68 @@ def server_error(
                     "The connection to the team server was lost. Nothing of this change was saved; try again."
                 )
             )
-        if url is not None and _reachable(url):
-            mode = str(url.query.get("sslmode") or "")
-            if mode in VERIFYING_SSL_MODES:
-                return StorageError(
-                    _(
-                        "The team server's certificate could not be verified (sslmode={mode}). "
-                        "Check sslrootcert and the host name in the address."
-                    ).format(mode=mode)
-                )
-        return StorageError(
-            _("The team server cannot be reached. Check the address and that the server runs.")
-        )
+        if url is not None:
+            return _diagnose_connect(exc, url)
+        return _unreachable()
     return StorageError(_("The team server could not read or write the data."))
+
+
+def _login_refused() -> ServerLoginError:
+    return ServerLoginError(
+        _("The team server refused the login: check the user name and password.")
+    )
+
+
+def _no_such_database() -> StorageError:
+    return StorageError(_("The team server has no database of this name. Check the address."))
+
+
+def _unreachable() -> StorageError:
+    return StorageError(
+        _("The team server cannot be reached. Check the address and that the server runs.")
+    )
+
+
+def _diagnose_connect(exc: BaseException, url: URL) -> StorageError:
+    """libpq reports a failed connection without SQLSTATE: tell the causes apart by its flags,
+    by errno, and by connecting once more to the server's maintenance database."""
+    if not _reachable(url):
+        return _unreachable()
+    exists = _database_exists(url)  # the login works, so the database is the problem
+    if exists is False:
+        return _no_such_database()
+    if exists is True:
+        return StorageError(
+            _("This login has no rights on the team server's dossiers. Ask the beheerder.")
+        )
+    pgconn = getattr(getattr(exc, "orig", exc), "pgconn", None)
+    if getattr(pgconn, "used_password", False):
+        return _login_refused()
+    mode = str(url.query.get("sslmode") or "")
+    if mode in VERIFYING_SSL_MODES:
+        return StorageError(
+            _(
+                "The team server's certificate could not be verified (sslmode={mode}). "
+                "Check sslrootcert and the host name in the address."
+            ).format(mode=mode)
+        )
+    return _unreachable()
+
+
+def _database_exists(url: URL) -> bool | None:
+    """Whether the server has the URL's database (asked in the ``postgres`` database with the
+    same login); None when that cannot be asked either."""
+    engine = make_engine(url.set(database="postgres"))
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": url.database}
+            ).first()
+            return found is not None
+    except DBAPIError:
+        return None
+    finally:
+        engine.dispose()
 
 
 def make_engine(url: URL) -> Engine:

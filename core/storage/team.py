@@ -26,15 +26,11 @@ from core import models as m
 from core.db import Database
 from core.errors import NotFoundError, ValidationError
 from core.i18n import _
+from core.storage.roles import BEHEERDER, CONSULTANT, ROLES, TEAMLEIDER
 
-CONSULTANT, TEAMLEIDER, BEHEERDER = "consultant", "teamleider", "beheerder"
-ROLES = {
-    CONSULTANT: "blauwemap_consultant",
-    TEAMLEIDER: "blauwemap_teamleider",
-    BEHEERDER: "blauwemap_beheerder",
-}
 WORKERS = f"{ROLES[CONSULTANT]}, {ROLES[TEAMLEIDER]}"
 ALL_GROUPS = f"{WORKERS}, {ROLES[BEHEERDER]}"
+__all__ = ["BEHEERDER", "CONSULTANT", "ROLES", "TEAMLEIDER", "add_member", "assign"]
 SHARED_TABLES = ("provider",)  # reference data, not about a person
 LOGIN_PATTERN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 REASON_SETTING = "blauwemap.reason"
@@ -166,8 +162,11 @@ def _table_sql(table: str) -> Iterable[str]:
         yield _policy(table, "bm_append", WORKERS, "FOR INSERT", None, "true")
         yield _policy(table, "bm_purge", WORKERS, "FOR DELETE", visible, None)
     elif table == "transfer":
+        # the history of a dossier is read, never rewritten; it goes when the dossier goes
         yield f"GRANT SELECT, INSERT ON transfer TO {ALL_GROUPS};"
+        yield f"GRANT DELETE ON transfer TO {WORKERS};"
         yield _policy(table, "bm_team", WORKERS, "FOR SELECT", visible, None)
+        yield _policy(table, "bm_drop", WORKERS, "FOR DELETE", visible, None)
         by_self = "by_login = current_user"
         yield _policy(table, "bm_record", ALL_GROUPS, "FOR INSERT", None, by_self)
     else:
