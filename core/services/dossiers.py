@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from core import models as m
 from core.db import like_ci
+from core.errors import ConflictError
 from core.i18n import _
 from core.services.records import get_person
 from core.services.store import Store
@@ -51,11 +52,29 @@ def create_dossier(store: Store, values: dict[str, Any]) -> int:
         return int(person.id)
 
 
-def update_person(store: Store, dossier_id: int, values: dict[str, Any]) -> None:
+def update_person(
+    store: Store, dossier_id: int, values: dict[str, Any], *, base_version: int | None = None
+) -> None:
+    """Save the person's fields. ``base_version``: the version the values were typed on; when
+    someone else saved the dossier since, nothing is written and :class:`ConflictError` carries
+    both values of each field this save would change. A save racing another in the same
+    instant is caught by the version check of the UPDATE itself (``version_id_col``)."""
     with store.transaction() as session:
         person = get_person(session, dossier_id)
         existing = {c.key: getattr(person, c.key) for c in m.Person.__mapper__.column_attrs}
         cleaned = clean(m.Person, values, existing=existing)
+        if base_version is not None and person.version_id != base_version:
+            raise ConflictError(
+                _(
+                    "Someone else saved this dossier in the meantime. Your change was not "
+                    "saved; open the dossier again to see theirs."
+                ),
+                conflicts={
+                    key: (existing[key], value)
+                    for key, value in cleaned.items()
+                    if existing.get(key) != value
+                },
+            )
         for key, value in cleaned.items():
             setattr(person, key, value)
 
