@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from core import i18n, paths
 from core.errors import DossierError, StorageError, WrongPassphraseError
 from core.i18n import _
+from core.storage.commands import database_url
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -190,6 +191,12 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     purge_private_copies(paths.current().data)
     try:
+        if database_url(args):
+            db = open_server_database(args)
+            if db is None:
+                return 1
+            settings.mode = settings.mode or "consultant"
+            return _run_window(app, db, settings)
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)
         register_other_fonts()  # the first-start dialog lists every language in its own script
@@ -207,6 +214,23 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         return _run_window(app, db, settings)
     finally:
         lock.release()
+
+
+def open_server_database(args: argparse.Namespace) -> Database | None:
+    """A team server's database (--database-url or its environment variable); the password
+    from libpq's own places or asked in a dialog. None (and a message) when it cannot open."""
+    from core.storage.postgres import open_server
+    from gui.dialogs import common
+
+    def ask(where: str) -> str | None:
+        label = _("Password for {where}: ").format(where=where)
+        return common.ask_password(None, _("Blauwe Map"), label)
+
+    try:
+        return open_server(str(database_url(args)), ask)
+    except DossierError as exc:
+        common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+        return None
 
 
 def opens_without_asking(settings: Settings) -> bool:
@@ -307,7 +331,14 @@ def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
     from gui.lock import IdleLock
     from gui.main_window import MainWindow
 
-    ctx = AppContext(store=Store(db), settings=settings)
+    actor = None
+    if db.server is not None:
+        from core.models.enums import ActorKind
+        from core.services.store import Actor
+        from core.storage.postgres import current_login
+
+        actor = Actor(ActorKind.CONSULTANT.value, current_login(db))
+    ctx = AppContext(store=Store(db, actor), settings=settings)
     try:
         ctx.save_settings()
     except OSError:
@@ -316,7 +347,8 @@ def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
     window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
     start_dossier(window, ctx)
     window.show()
-    QTimer.singleShot(0, lambda: backup_in_background(ctx))
+    if db.server is None:  # a team server is backed up by its beheerder (pg_dump)
+        QTimer.singleShot(0, lambda: backup_in_background(ctx))
     try:
         return app.exec()
     finally:

@@ -6,7 +6,7 @@ monkeypatch them and nothing ever blocks a test run (Vorta's ``choose_file_dialo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def ask_open_file(parent: QWidget | None, title: str, filters: str = "") -> str | None:
@@ -28,6 +28,12 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A password typed (hidden), or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None
 
 
 def show_message(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:
