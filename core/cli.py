@@ -160,6 +160,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
                 "regime": r.regime,
                 "plicht_status": r.plicht_status,
                 "leerroute": r.leerroute,
+                "assigned_to": r.assigned_to,
             }
             for r in rows
         ]

@@ -133,6 +133,7 @@ class CaseloadRow:
     plicht_status: str
     leerroute: str | None
     date_of_birth: Any
+    assigned_to: str | None = None  # the consultant's login on a team server
 
 
 def _latest_leerroute() -> Any:
@@ -173,7 +174,13 @@ def _search_condition(search: str) -> Any:
     return or_(*conds)
 
 
-def _filtered(query: Select, search: str, leerroute: str | None, status: str | None) -> Select:
+def _filtered(
+    query: Select,
+    search: str,
+    leerroute: str | None,
+    status: str | None,
+    assigned_to: str | None = None,
+) -> Select:
     cond = _search_condition(search)
     if cond is not None:
         query = query.where(cond)
@@ -181,6 +188,8 @@ def _filtered(query: Select, search: str, leerroute: str | None, status: str | N
         query = query.where(_latest_leerroute() == leerroute)
     if status:
         query = query.where(m.Person.plicht_status == status)
+    if assigned_to:  # a team server: one consultant's dossiers (a teamleider sees the team's)
+        query = query.where(m.Person.assigned_to == assigned_to)
     return query
 
 
@@ -210,6 +219,7 @@ def caseload_query(
     leerroute: str | None = None,
     status: str | None = None,
     *,
+    assigned_to: str | None = None,
     order_by: str = "name",
     descending: bool = False,
 ) -> Select:
@@ -225,8 +235,9 @@ def caseload_query(
         m.Person.plicht_status,
         _latest_leerroute().label("leerroute"),
         m.Person.date_of_birth,
+        m.Person.assigned_to,
     )
-    query = _filtered(query, search, leerroute, status)
+    query = _filtered(query, search, leerroute, status, assigned_to)
     return query.order_by(*_order(order_by, descending))
 
 
@@ -236,6 +247,7 @@ def list_dossiers(
     *,
     leerroute: str | None = None,
     status: str | None = None,
+    assigned_to: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     order_by: str = "name",
@@ -243,7 +255,14 @@ def list_dossiers(
 ) -> list[CaseloadRow]:
     """One page of the caseload (``limit``/``offset``), sorted in the database on one of
     ``SORTABLE`` so a sorted list still pages."""
-    query = caseload_query(search, leerroute, status, order_by=order_by, descending=descending)
+    query = caseload_query(
+        search,
+        leerroute,
+        status,
+        assigned_to=assigned_to,
+        order_by=order_by,
+        descending=descending,
+    )
     if limit is not None:
         query = query.limit(limit).offset(offset)
     with store.read() as session:
@@ -259,6 +278,7 @@ def list_dossiers(
                 plicht_status=r[8],
                 leerroute=r[9],
                 date_of_birth=r[10],
+                assigned_to=r[11],
             )
             for r in session.execute(query)
         ]
@@ -270,6 +290,7 @@ def count_dossiers(store: Store, search: str = "", **filters: Any) -> int:
         search,
         filters.get("leerroute"),
         filters.get("status"),
+        filters.get("assigned_to"),
     )
     with store.read() as session:
         return int(session.execute(query).scalar_one())

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from core.errors import NotFoundError, ValidationError
 from core.services.demo import create_demo_dossier
-from core.services.dossiers import list_dossiers, load_dossier
+from core.services.dossiers import count_dossiers, create_dossier, list_dossiers, load_dossier
 from core.storage import team
 from tests.conftest import TODAY
 
@@ -188,3 +188,17 @@ def test_deleting_for_good_on_the_server_leaves_no_row_of_the_dossier(team_serve
             {"d": dossier},
         ).all()
     assert kept == [("anna", "deleted for good")]
+
+
+def test_a_teamleider_lists_the_team_and_each_consultants_own(team_server):
+    team_server.add("anna")
+    team_server.add("bert")
+    team_server.add("lotte", team.TEAMLEIDER)
+    annas = create_dossier(team_server.store("anna"), {"given_names": "A"})
+    berts = create_dossier(team_server.store("bert"), {"given_names": "B"})
+    lotte = team_server.store("lotte")
+    rows = list_dossiers(lotte, "")
+    assert {(r.id, r.assigned_to) for r in rows} == {(annas, "anna"), (berts, "bert")}
+    assert [r.id for r in list_dossiers(lotte, "", assigned_to="bert")] == [berts]
+    assert count_dossiers(lotte, "", assigned_to="anna") == 1
+    assert list_dossiers(lotte, "", assigned_to="lotte") == []
