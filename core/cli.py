@@ -19,22 +19,33 @@ from typing import TYPE_CHECKING, Any
 
 from core import cli_export as export_commands
 from core import paths
-from core.cli_args import UsageError, iso_date, positive_int, weeks
+from core.cli_args import iso_date, positive_int, weeks
 from core.errors import (
     DamagedDatabaseError,
     DossierError,
     NotFoundError,
+    ServerLoginError,
+    UsageError,
     ValidationError,
     WrongPassphraseError,
 )
 from core.i18n import _
 from core.session import database_exists, is_plain_sqlite, open_database
+from core.storage.commands import (
+    DATABASE_URL_ENV,
+    add_team_parser,
+    cmd_team,
+    database_url,
+    open_server_db,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded when a command opens the store, not for the parser
     from core.services.store import Store
 
 PASSPHRASE_ENV = "BLAUWEMAP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "BLAUWEMAP_NEW_PASSPHRASE"
+# commands that only make sense for the file on this computer
+LOCAL_ONLY = {"backup", "restore", "passphrase"}
 
 
 def read_passphrase(args: argparse.Namespace, creating: bool) -> str | None:
@@ -67,6 +78,14 @@ def read_passphrase(args: argparse.Namespace, creating: bool) -> str | None:
 
 
 def open_cli_store(args: argparse.Namespace) -> Store:
+    from core.models.enums import ActorKind
+    from core.services.store import Actor, Store
+
+    if database_url(args):
+        from core.storage.postgres import current_login
+
+        db = open_server_db(args)
+        return Store(db, Actor(ActorKind.CONSULTANT.value, current_login(db)))
     db_path = paths.current().ensure().database
     exists = database_exists(db_path)
     passphrase = None if exists and is_plain_sqlite(db_path) else read_passphrase(args, not exists)
@@ -93,9 +112,6 @@ def open_cli_store(args: argparse.Namespace) -> Store:
     if args.command != "delete":  # delete removes them itself, and says which
         clean_leftovers_if_free(paths.current())  # what an interrupted run left behind
     _daily_backup(db)
-    from core.models.enums import ActorKind
-    from core.services.store import Actor, Store
-
     return Store(db, Actor(ActorKind.CONSULTANT.value, os.environ.get("USER")))
 
 
@@ -143,6 +159,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
                 "regime": r.regime,
                 "plicht_status": r.plicht_status,
                 "leerroute": r.leerroute,
+                "assigned_to": r.assigned_to,
             }
             for r in rows
         ]
@@ -310,7 +327,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "import": export_commands.cmd_import,
 }
 # commands that must not open the database first (it may be the damaged one being replaced)
-STORELESS_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"restore": cmd_restore}
+STORELESS_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "restore": cmd_restore,
+    "team": cmd_team,
+}
 EXTRA_COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
 
 
@@ -328,6 +348,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file",
         metavar="FILE",
         help=_("read the passphrase from the first line of FILE"),
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=_(
+            "use a team server instead of the file on this computer: "
+            "postgresql://USER@HOST:PORT/DATABASE (or {env})"
+        ).format(env=DATABASE_URL_ENV),
     )
     parser.add_argument(
         "--lang",
@@ -383,6 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--yes", action="store_true", help=_("confirm: this cannot be undone"))
     export_commands.add_parsers(sub)
+    add_team_parser(sub)
     for add in EXTRA_COMMANDS.values():
         add(sub)  # type: ignore[arg-type]
     return parser
@@ -428,7 +457,7 @@ def _exit_code(args: argparse.Namespace, call: Callable[[], int]) -> int:
     arguments or input, 1: data or disk), anything else a logged bug (1)."""
     try:
         return call()
-    except (UsageError, NotFoundError, ValidationError) as exc:
+    except (UsageError, NotFoundError, ValidationError, ServerLoginError) as exc:
         print(f"main.py: {exc}", file=sys.stderr)
         return 2
     except DossierError as exc:
@@ -449,7 +478,18 @@ def _exit_code(args: argparse.Namespace, call: Callable[[], int]) -> int:
         return _unexpected(args, exc)
 
 
+def _local_only(args: argparse.Namespace) -> int:
+    raise UsageError(
+        _(
+            "This command is for the file on this computer. A team server is backed up with "
+            "pg_dump, and its passwords are kept by the beheerder (see docs/team-server.md)."
+        )
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.command in LOCAL_ONLY and database_url(args):
+        return _exit_code(args, lambda: _local_only(args))
     if args.command in STORELESS_COMMANDS:
         return _exit_code(args, lambda: STORELESS_COMMANDS[args.command](args))
     handler = COMMANDS[args.command]

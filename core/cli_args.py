@@ -6,11 +6,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from core.errors import UsageError
 from core.i18n import _, format_number
-
-
-class UsageError(Exception):
-    """Bad arguments: exit code 2."""
 
 
 def iso_date(text: str) -> dt.date:

@@ -14,21 +14,23 @@ import shutil
 import sqlite3
 import struct
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, literal, text
 from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from core import private_files
 from core.errors import (
+    ConflictError,
     DamagedDatabaseError,
     ForeignDatabaseError,
     NewerDatabaseError,
@@ -188,7 +190,8 @@ def damaged_message() -> str:
 
 
 class Database:
-    """One open dossier database: an engine plus a session factory."""
+    """One open dossier database: an engine plus a session factory. A team server's database
+    (core.storage.postgres) sets ``server`` to where it lives and its own error translation."""
 
     def __init__(
         self, engine: Engine, path: Path | None, encrypted: bool, kdf_iter: int | None = None
@@ -198,6 +201,8 @@ class Database:
         self.encrypted = encrypted
         self.kdf_iter = kdf_iter
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.server: str | None = None  # "user@host:port/db" on a team server
+        self.translate_error: Callable[[BaseException], StorageError] = storage_error
 
     @property
     def passphrase(self) -> str | None:
@@ -395,8 +400,12 @@ class Database:
         The sqlite3 driver would autocommit DDL outside a transaction, so BEGIN is explicit.
         Foreign keys are off meanwhile: a batch ALTER re-creates tables and the DROP of the
         old table would otherwise cascade-delete child rows; a foreign_key_check before the
-        commit keeps the references whole.
+        commit keeps the references whole. A server's DDL is transactional as it is.
         """
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as server_conn:
+                yield server_conn
+            return
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
@@ -515,8 +524,19 @@ class Database:
         try:
             yield session
             session.commit()
-        except DatabaseError as exc:
+        except StaleDataError:
             session.rollback()
+            raise ConflictError(
+                _(
+                    "Someone else saved this dossier in the meantime. Your change was not "
+                    "saved; open the dossier again to see theirs."
+                )
+            ) from None
+        except DBAPIError as exc:
+            with suppress(DBAPIError):
+                session.rollback()
+            if self.server is not None:
+                raise self.translate_error(exc) from None
             if isinstance(exc, OperationalError) or is_storage_failure(exc):
                 raise storage_error(exc, folder=self.folder) from None
             raise

@@ -8,6 +8,10 @@ contains personal data. Anything else that escapes is a bug and is shown with a 
 from __future__ import annotations
 
 
+class UsageError(Exception):
+    """Bad arguments on the command line: exit code 2 (core/cli.py)."""
+
+
 class DossierError(Exception):
     """Base of every known, user-explainable problem."""
 
@@ -69,3 +73,18 @@ class DamagedDatabaseError(StorageError):
 
 class ForeignDatabaseError(StorageError):
     """The file is a database, but not a Blauwe Map one; it is not taken over."""
+
+
+class ServerLoginError(StorageError):
+    """A team server refused the login (wrong user or password, or none given)."""
+
+
+class ConflictError(DossierError):
+    """Someone else saved the same record in the meantime; nothing of this save was written.
+    ``conflicts`` maps each field to (the value now stored, the value this save wanted)."""
+
+    def __init__(
+        self, message: str, *, conflicts: dict[str, tuple[object, object]] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.conflicts = dict(conflicts or {})

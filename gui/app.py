@@ -22,6 +22,7 @@ from core import APP_DESKTOP_ID, i18n, paths
 from core.errors import DossierError, StorageError, WrongPassphraseError
 from core.i18n import _
 from core.private_files import clean_leftovers
+from core.storage.commands import database_url
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -185,6 +186,12 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     clean_leftovers(paths.current())  # what a crashed session left (only we hold the folder)
     try:
+        if database_url(args):
+            db = open_server_database(args)
+            if db is None:
+                return 1
+            settings.mode = settings.mode or "consultant"
+            return _run_window(app, db, settings)
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)
         register_other_fonts()  # the first-start dialog lists every language in its own script
@@ -202,6 +209,23 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         return _run_window(app, db, settings)
     finally:
         lock.release()
+
+
+def open_server_database(args: argparse.Namespace) -> Database | None:
+    """A team server's database (--database-url or its environment variable); the password
+    from libpq's own places or asked in a dialog. None (and a message) when it cannot open."""
+    from core.storage.postgres import open_server
+    from gui.dialogs import common
+
+    def ask(where: str) -> str | None:
+        label = _("Password for {where}: ").format(where=where)
+        return common.ask_password(None, _("Blauwe Map"), label)
+
+    try:
+        return open_server(str(database_url(args)), ask)
+    except DossierError as exc:
+        common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
+        return None
 
 
 def opens_without_asking(settings: Settings) -> bool:
@@ -302,7 +326,14 @@ def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
     from gui.lock import IdleLock
     from gui.main_window import MainWindow
 
-    ctx = AppContext(store=Store(db), settings=settings)
+    actor = None
+    if db.server is not None:
+        from core.models.enums import ActorKind
+        from core.services.store import Actor
+        from core.storage.postgres import current_login
+
+        actor = Actor(ActorKind.CONSULTANT.value, current_login(db))
+    ctx = AppContext(store=Store(db, actor), settings=settings)
     try:
         ctx.save_settings()
     except OSError:
@@ -311,7 +342,8 @@ def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
     window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
     start_dossier(window, ctx)
     window.show()
-    QTimer.singleShot(0, lambda: backup_in_background(ctx))
+    if db.server is None:  # a team server is backed up by its beheerder (pg_dump)
+        QTimer.singleShot(0, lambda: backup_in_background(ctx))
     try:
         return app.exec()
     finally:

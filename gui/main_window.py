@@ -297,7 +297,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Blauwe Map"))
+        store = self.ctx.store
+        server = store.db.server if store is not None else None
+        # where the data lives: on a team server its address (without the password)
+        self.setWindowTitle(_("Blauwe Map") + (f" — {server}" if server else ""))
         texts = {
             self.act_new: _("New dossier…"),
             self.act_caseload: _("Back to caseload"),

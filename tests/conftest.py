@@ -53,3 +53,10 @@ def demo_id(store):
     from core.services.demo import create_demo_dossier
 
     return create_demo_dossier(store, TODAY)
+
+
+# a real PostgreSQL server and a team on it (tests/core/pg_support.py, team_support.py)
+from tests.core.pg_support import pg_database, pg_server  # noqa: E402
+from tests.core.storage.team_support import team_server  # noqa: E402
+
+__all__ = ["pg_database", "pg_server", "team_server"]

@@ -104,7 +104,18 @@ DATE_ORDER: tuple[tuple[type, str, str], ...] = (
 )
 
 # Fields nobody types: never accepted from a form or an import.
-PROTECTED = {"id", "person_id", "uuid", "created_at", "updated_at", "version_no", "sha256", "size"}
+PROTECTED = {
+    "id",
+    "person_id",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version_no",
+    "sha256",
+    "size",
+    "version_id",
+    "assigned_to",
+}  # the last two: kept by the store (team server)
 
 
 def _control_free(value: str, multiline: bool) -> bool:

@@ -12,6 +12,7 @@ from core.models.intake import IntakeTopic, Leerbaarheidstoets
 from core.models.person import Ontheffing, Person, Vrijstelling
 from core.models.pip import PIP_FIELDS, Afspraak, PipVersion
 from core.models.support import OntzorgingItem, Precondition, Verlenging
+from core.models.team import TeamMember, Transfer
 
 __all__ = [
     "PIP_FIELDS",
@@ -39,7 +40,9 @@ __all__ = [
     "Provider",
     "Skill",
     "StoredClock",
+    "TeamMember",
     "Training",
+    "Transfer",
     "Verlenging",
     "Voorinburgering",
     "Vrijstelling",

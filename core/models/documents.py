@@ -65,3 +65,4 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None]
     fields: Mapped[list] = mapped_column(default=list)
     note: Mapped[str | None] = mapped_column(Text)
+    db_user: Mapped[str | None] = mapped_column(String(63))  # set by a team server, not the app

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, event
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.models.base import Base, Provenance, Timestamps, coded
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from core.models.intake import IntakeTopic, Leerbaarheidstoets
     from core.models.pip import Afspraak, PipVersion
     from core.models.support import OntzorgingItem, Precondition, Verlenging
+    from core.models.team import Transfer
 
 _ALL = "all, delete-orphan"
 
@@ -36,6 +37,7 @@ class Person(Timestamps, Base):
         Index("ix_person_bsn", "bsn"),
         Index("ix_person_v_nummer", "v_nummer"),
         Index("ix_person_gemeente", "gemeente"),
+        Index("ix_person_assigned_to", "assigned_to"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,6 +81,10 @@ class Person(Timestamps, Base):
     map_omitted_working: Mapped[bool] = mapped_column(default=False)
     note_next_teacher: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # A team server: the consultant's login (set by the database to the creator), and the
+    # version every save checks and raises, so a second concurrent save is not silently lost.
+    assigned_to: Mapped[str | None] = mapped_column(String(63))
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     vrijstellingen: Mapped[list[Vrijstelling]] = relationship(back_populates="person", cascade=_ALL)
     ontheffingen: Mapped[list[Ontheffing]] = relationship(back_populates="person", cascade=_ALL)
@@ -117,6 +123,11 @@ class Person(Timestamps, Base):
     )
     documents: Mapped[list[Document]] = relationship(back_populates="person", cascade=_ALL)
     exports: Mapped[list[ExportLog]] = relationship(back_populates="person", cascade=_ALL)
+    transfers: Mapped[list[Transfer]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="Transfer.at"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012
 
     @property
     def display_name(self) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from core import models as m
 from core.db import like_ci
 from core.domain.validation import clean
-from core.errors import ValidationError
+from core.errors import ConflictError, ValidationError
 from core.i18n import _
 from core.models.folding import fold
 from core.services.records import get_person
@@ -101,12 +101,30 @@ def create_dossier(store: Store, values: dict[str, Any]) -> DossierId:
         return DossierId(int(person.id), warnings, other)
 
 
-def update_person(store: Store, dossier_id: int, values: dict[str, Any]) -> list[str]:
-    """Change the person's fields; returns warnings (another dossier with the same BSN)."""
+def update_person(
+    store: Store, dossier_id: int, values: dict[str, Any], *, base_version: int | None = None
+) -> list[str]:
+    """Save the person's fields; returns warnings (another dossier with the same BSN).
+    ``base_version``: the version the values were typed on; when someone else saved the dossier
+    since, nothing is written and :class:`ConflictError` carries both values of each field this
+    save would change. A save racing another in the same instant is caught by the version check
+    of the UPDATE itself (``version_id_col``)."""
     with store.transaction() as session:
         person = get_person(session, dossier_id)
         existing = {c.key: getattr(person, c.key) for c in m.Person.__mapper__.column_attrs}
         cleaned = clean(m.Person, values, existing=existing)
+        if base_version is not None and person.version_id != base_version:
+            raise ConflictError(
+                _(
+                    "Someone else saved this dossier in the meantime. Your change was not "
+                    "saved; open the dossier again to see theirs."
+                ),
+                conflicts={
+                    key: (existing[key], value)
+                    for key, value in cleaned.items()
+                    if existing.get(key) != value
+                },
+            )
         for key, value in cleaned.items():
             setattr(person, key, value)
         if "bsn" not in cleaned and "v_nummer" not in cleaned:
@@ -124,7 +142,25 @@ def load_dossier(store: Store, dossier_id: int) -> m.Person:
         if person is None:
             get_person(session, dossier_id)  # raises NotFoundError
         session.expunge_all()
-        return person  # type: ignore[return-value]
+    if store.db.server is not None:
+        record_read(store, dossier_id)
+    return person  # type: ignore[return-value]
+
+
+def record_read(store: Store, dossier_id: int) -> None:
+    """On a team server opening a dossier is part of its trail (the database adds who)."""
+    with store.transaction() as session:
+        session.add(
+            m.AuditEntry(
+                person_id=dossier_id,
+                actor_kind=store.actor.kind,
+                actor_name=store.actor.name,
+                action="read",
+                entity="person",
+                entity_id=dossier_id,
+                fields=[],
+            )
+        )
 
 
 def find_by_identity(store: Store, bsn: str | None, v_nummer: str | None) -> int | None:
@@ -151,6 +187,7 @@ class CaseloadRow:
     plicht_status: str
     leerroute: str | None
     date_of_birth: Any
+    assigned_to: str | None = None  # the consultant's login on a team server
 
 
 def _latest_leerroute() -> Any:
@@ -199,7 +236,13 @@ def _search_condition(search: str) -> Any:
     return or_(*conds)
 
 
-def _filtered(query: Select, search: str, leerroute: str | None, status: str | None) -> Select:
+def _filtered(
+    query: Select,
+    search: str,
+    leerroute: str | None,
+    status: str | None,
+    assigned_to: str | None = None,
+) -> Select:
     cond = _search_condition(search)
     if cond is not None:
         query = query.where(cond)
@@ -207,6 +250,8 @@ def _filtered(query: Select, search: str, leerroute: str | None, status: str | N
         query = query.where(_latest_leerroute() == leerroute)
     if status:
         query = query.where(m.Person.plicht_status == status)
+    if assigned_to:  # a team server: one consultant's dossiers (a teamleider sees the team's)
+        query = query.where(m.Person.assigned_to == assigned_to)
     return query
 
 
@@ -236,6 +281,7 @@ def caseload_query(
     leerroute: str | None = None,
     status: str | None = None,
     *,
+    assigned_to: str | None = None,
     order_by: str = "name",
     descending: bool = False,
 ) -> Select:
@@ -251,8 +297,9 @@ def caseload_query(
         m.Person.plicht_status,
         _latest_leerroute().label("leerroute"),
         m.Person.date_of_birth,
+        m.Person.assigned_to,
     )
-    query = _filtered(query, search, leerroute, status)
+    query = _filtered(query, search, leerroute, status, assigned_to)
     return query.order_by(*_order(order_by, descending))
 
 
@@ -262,6 +309,7 @@ def list_dossiers(
     *,
     leerroute: str | None = None,
     status: str | None = None,
+    assigned_to: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     order_by: str = "name",
@@ -269,7 +317,14 @@ def list_dossiers(
 ) -> list[CaseloadRow]:
     """One page of the caseload (``limit``/``offset``), sorted in the database on one of
     ``SORTABLE`` so a sorted list still pages."""
-    query = caseload_query(search, leerroute, status, order_by=order_by, descending=descending)
+    query = caseload_query(
+        search,
+        leerroute,
+        status,
+        assigned_to=assigned_to,
+        order_by=order_by,
+        descending=descending,
+    )
     if limit is not None:
         query = query.limit(limit).offset(offset)
     with store.read() as session:
@@ -285,6 +340,7 @@ def list_dossiers(
                 plicht_status=r[8],
                 leerroute=r[9],
                 date_of_birth=r[10],
+                assigned_to=r[11],
             )
             for r in session.execute(query)
         ]
@@ -296,6 +352,7 @@ def count_dossiers(store: Store, search: str = "", **filters: Any) -> int:
         search,
         filters.get("leerroute"),
         filters.get("status"),
+        filters.get("assigned_to"),
     )
     with store.read() as session:
         return int(session.execute(query).scalar_one())

@@ -269,6 +269,8 @@ def delete_dossier_for_good(
         )
     store.db.checkpoint()
     log.info("dossier %d deleted for good", dossier_id)
+    if store.db.server is not None:  # the server's own backups (pg_dump) are the beheerder's
+        return DeletionReport(dossier_id, person_uuid)
     folder = backups_dir or backups_folder(store.db)
     holding, unchecked = backups_holding(store.db, person_uuid, folder)
     try:  # copies an interrupted export or viewer left behind may hold the person too

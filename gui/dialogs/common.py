@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def documents_folder() -> Path:
@@ -46,6 +46,12 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A password typed (hidden), or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None
 
 
 def show_message(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.errors import ConflictError
+from core.export.field_labels import label_msgid
 from core.i18n import LANGUAGES, N_, _
 from core.labels import label
 from core.models import enums as e
 from core.rules.bsn import is_valid_bsn, normalize_bsn
 from core.services.dossiers import update_person
+from gui.dialogs import common
 from gui.views.section_base import SectionView
 from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, MULTILINE, NUMBER, FieldSpec
 from gui.widgets.record_table import Column
@@ -135,6 +138,18 @@ def split_languages(text: Any) -> Any:
     return [part.strip().lower() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
+def conflict_text(exc: ConflictError) -> str:
+    """The message, each field with the value saved by the other and the one typed here, and
+    the question (Yes: keep what was typed here)."""
+    lines = [str(exc), ""]
+    for name, (theirs, mine) in exc.conflicts.items():
+        msgid = label_msgid("Person", name)
+        field = _(msgid) if msgid else name
+        lines.append(f"{field}: {theirs or '—'} → {mine or '—'}")
+    lines += ["", _("Save your values over theirs?")]
+    return "\n".join(lines)
+
+
 class PersonView(SectionView):
     key = "person"
     icon_name = "person"
@@ -200,8 +215,15 @@ class PersonView(SectionView):
         assert self.person is not None
         if "languages_spoken" in values:
             values["languages_spoken"] = split_languages(values["languages_spoken"])
-        store, pid = self.ctx.store, self.person.id
-        warnings = self.commit(lambda: update_person(store, pid, values))
+        store, pid, version = self.ctx.store, self.person.id, self.person.version_id
+        try:
+            warnings = self.commit(lambda: update_person(store, pid, values, base_version=version))
+        except ConflictError as exc:
+            # someone else saved this dossier since it was shown: both values, and a choice
+            if not common.ask_yes_no(self, _("Blauwe Map"), conflict_text(exc)):
+                self.ctx.signals.dossier_changed.emit(pid)  # show theirs
+                return
+            warnings = self.commit(lambda: update_person(store, pid, values))
         if warnings:  # another dossier with the same BSN: said next to the field, kept
             self.identity.form.set_hint("bsn", "\n".join(warnings), warning=True)
 

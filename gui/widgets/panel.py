@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ValidationError
+from core.errors import StorageError, ValidationError
 from core.i18n import _
 from gui import style
 from gui.icons import icon
@@ -171,6 +171,11 @@ class EditPanel(QGroupBox):
             self._set_status(
                 "\n".join(orphans) or _("Not saved: please correct the marked fields."), ERROR_STYLE
             )
+            return False
+        except StorageError as exc:
+            # a lost connection or a full disk: what was typed stays, Save tries again
+            self.form.dirty = True
+            self._set_status(str(exc), ERROR_STYLE)
             return False
         self.form.clear_errors()
         self._set_status("✓ " + _("Saved"), OK_STYLE)

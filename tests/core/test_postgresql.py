@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -43,55 +37,9 @@ from tests.conftest import TODAY
 pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[dev]')")
 
 
-def _bin_dir() -> Path | None:
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    return versions[0].parent if versions else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A PostgreSQL server on a Unix socket in a temporary folder; its URL."""
-    bindir = _bin_dir()
-    if bindir is None:
-        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
-    as_user: list[str] = []
-    folder = Path(tempfile.mkdtemp(prefix="blauwemap-pg-"))
-    if os.geteuid() == 0:  # the server refuses to run as root
-        if shutil.which("runuser") is None:
-            pytest.skip("running as root without runuser to start PostgreSQL as another user")
-        try:
-            shutil.chown(folder, "postgres")
-        except (LookupError, OSError):
-            pytest.skip("running as root and there is no 'postgres' user to start the server")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    data, port = folder / "data", _free_port()
-
-    def run(*cmd: str) -> None:
-        subprocess.run([*as_user, *cmd], check=True, capture_output=True, timeout=120)
-
-    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "bm", "-E", "UTF8",
-        "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-    options = f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off"
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
-        "-w", "start")  # fmt: skip
-    try:
-        yield f"postgresql+psycopg://bm@/postgres?host={folder}&port={port}"
-    finally:
-        subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-            timeout=60,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+@pytest.fixture
+def server(pg_server, pg_database) -> str:
+    return pg_server.admin_url(pg_database)
 
 
 @pytest.fixture

@@ -115,3 +115,50 @@ def test_saving_the_bsn_of_another_dossier_warns_next_to_the_field(qtbot, store,
     qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)
     assert load_dossier(store, demo_id).bsn == "123456782"  # kept: the person decides
     assert f"Dossier {other}" in form.hints["bsn"].text()
+
+
+def test_a_save_over_someone_elses_shows_both_values_and_lets_choose(
+    qtbot, store, demo_id, monkeypatch
+):
+    from core.services.dossiers import update_person
+    from gui.dialogs import common
+
+    view = show_view(qtbot, PersonView, store, demo_id)
+    update_person(store, demo_id, {"phone": "0612345671"})  # a colleague, meanwhile
+    asked: list[str] = []
+    monkeypatch.setattr(common, "ask_yes_no", lambda _p, _t, text: asked.append(text) or False)
+    type_into(qtbot, view.contact.form.editors["phone"], "0612345672")
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert "0612345671 → 0612345672" in asked[0]  # theirs and mine, side by side
+    assert load_dossier(store, demo_id).phone == "0612345671"  # "No": theirs stays
+    assert view.contact.form.editors["phone"].text() == "0612345671"
+    update_person(store, demo_id, {"phone": "0612345673"})
+    monkeypatch.setattr(common, "ask_yes_no", lambda _p, _t, text: asked.append(text) or True)
+    type_into(qtbot, view.contact.form.editors["phone"], "0612345674")
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert load_dossier(store, demo_id).phone == "0612345674"  # "Yes": mine
+    type_into(qtbot, view.contact.form.editors["phone"], "0612345675")  # no one else: no question
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and load_dossier(store, demo_id).phone == "0612345675"
+
+
+def test_a_save_the_store_cannot_write_keeps_what_was_typed_to_try_again(
+    qtbot, store, demo_id, monkeypatch
+):
+    from core.errors import StorageError
+    from core.services import dossiers
+
+    view = show_view(qtbot, PersonView, store, demo_id)
+    real = dossiers.update_person
+
+    def dropped(*_args, **_kwargs):
+        raise StorageError("The connection to the team server was lost.")
+
+    monkeypatch.setattr("gui.views.person.update_person", dropped)
+    type_into(qtbot, view.contact.form.editors["phone"], "0612345679")
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert "connection" in view.contact.status.text()
+    assert view.contact.form.editors["phone"].text() == "0612345679"  # kept
+    monkeypatch.setattr("gui.views.person.update_person", real)
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)  # try again
+    assert load_dossier(store, demo_id).phone == "0612345679"
