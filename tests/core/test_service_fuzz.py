@@ -376,3 +376,47 @@ def test_the_hour_rules_are_enforced(store, dossier):
     add_record(store, dossier, "hour", {**VALID["hour"], "hours": 20})
     with pytest.raises(ValidationError, match="more than 24 hours"):
         add_record(store, dossier, "hour", {**VALID["hour"], "hours": 5})
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    route=st.sampled_from(["B", "O", "Z"]),
+    level=st.sampled_from([None, "A1", "A2", "B1"]),
+    intensity=st.sampled_from([None, 0, 600]),
+    days=st.integers(-60, 900),
+)
+def test_a_new_pip_gets_the_imports_verdict(store, dossier, route, level, intensity, days):
+    """Issue 15: the service and the import's PIP gate agree on every random version."""
+    from core.errors import ImportFileError
+    from core.export.json_io import ImportData
+    from core.services.dossiers import load_dossier
+    from core.services.pip import check_imported_pips, new_pip_version
+
+    values = {
+        "dagtekening": dt.date(2025, 1, 1) + dt.timedelta(days=days),
+        "leerroute": route,
+        "niveau": level,
+        "geschatte_intensiteit": intensity,
+    }
+    before = snapshot(store)
+    try:
+        check_imported_pips(
+            load_dossier(store, dossier), ImportData(sections=(), uuid=None), [dict(values)]
+        )
+        by_import = None
+    except ImportFileError as exc:
+        by_import = str(exc)
+    assert snapshot(store) == before
+    try:
+        new_pip_version(store, dossier, dict(values))
+        by_service = None
+    except ValidationError as exc:
+        by_service = exc.message
+    if by_service is None:
+        assert by_import is None
+    else:
+        assert by_import is not None and by_import.endswith(by_service), (by_import, by_service)
