@@ -41,6 +41,7 @@ _FULL = (
     selectinload(m.Person.conversations),
     selectinload(m.Person.documents),
     selectinload(m.Person.exports),
+    selectinload(m.Person.transfers),  # who held the dossier (a team server); empty otherwise
 )
 
 
