@@ -28,6 +28,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("leerroute", N_("Leerroute")),
     ("plicht_status", N_("Status")),
     ("attention", N_("Needs attention")),
+    ("assigned_to", N_("Consultant")),  # a team server only: whose dossier it is
 )
 
 
@@ -38,6 +39,7 @@ class CaseloadModel(QAbstractTableModel):
         self.search = ""
         self.leerroute: str | None = None
         self.status: str | None = None
+        self.assigned_to: str | None = None  # a team server: only this consultant's dossiers
         self.only_ids: set[int] | None = None  # "needs attention" filter, from the clocks
         self.attention: dict[int, Clock] = {}  # dossier id → its first clock due soon
         self.today = dt.date.today()
@@ -50,10 +52,16 @@ class CaseloadModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ loading
     def set_filters(
-        self, search: str | None = None, leerroute: Any = ..., status: Any = ...
+        self,
+        search: str | None = None,
+        leerroute: Any = ...,
+        status: Any = ...,
+        assigned_to: Any = ...,
     ) -> None:
         if search is not None:
             self.search = search
+        if assigned_to is not ...:
+            self.assigned_to = assigned_to or None
         if leerroute is not ...:
             self.leerroute = leerroute or None
         if status is not ...:
@@ -69,7 +77,7 @@ class CaseloadModel(QAbstractTableModel):
         self.reload()
 
     def _filters(self) -> dict[str, Any]:
-        return {"leerroute": self.leerroute, "status": self.status}
+        return {"leerroute": self.leerroute, "status": self.status, "assigned_to": self.assigned_to}
 
     def _order(self) -> dict[str, Any]:
         return {

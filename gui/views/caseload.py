@@ -43,7 +43,7 @@ from gui import style
 from gui.dialogs import common
 from gui.errors import show_exception
 from gui.icons import icon
-from gui.models.caseload_model import CaseloadModel
+from gui.models.caseload_model import COLUMNS, CaseloadModel
 from gui.widgets.panel import heading
 from gui.workers import run_in_background
 
@@ -148,6 +148,7 @@ class NewDossierDialog(QDialog):
         self.accept()
 
 
+ASSIGNEE_COLUMN = next(i for i, (key, _t) in enumerate(COLUMNS) if key == "assigned_to")
 COLUMN_FLOOR = {0: 220, 5: 200}  # name and status: room for long values before any are shown
 COLUMN_CEILING = 320
 
@@ -187,6 +188,15 @@ class CaseloadView(QWidget):
         self.status.currentIndexChanged.connect(
             lambda _i: self.model.set_filters(status=self.status.currentData())
         )
+        # A team server: my dossiers, or all I may see (a teamleider: the team's). The database's
+        # row-level security decides what "all" is; this only narrows it.
+        self.whose_label = QLabel(self)
+        self.whose = QComboBox(self)
+        self.whose.addItem("", None)
+        self.whose.addItem("", self.login())
+        self.whose.currentIndexChanged.connect(
+            lambda _i: self.model.set_filters(assigned_to=self.whose.currentData())
+        )
         self.attention_only.toggled.connect(lambda _c: self._apply_attention())
         self.weeks.valueChanged.connect(lambda _v: self._apply_attention())
 
@@ -225,8 +235,19 @@ class CaseloadView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(16)
-        for filter_widget in (self.leerroute_label, self.leerroute, self.status_label, self.status):
+        for filter_widget in (
+            self.leerroute_label,
+            self.leerroute,
+            self.status_label,
+            self.status,
+            self.whose_label,
+            self.whose,
+        ):
             filters.addWidget(filter_widget)
+        on_server = self.login() is not None
+        self.whose_label.setVisible(on_server)
+        self.whose.setVisible(on_server)
+        self.table.setColumnHidden(ASSIGNEE_COLUMN, not on_server)
         filters.addStretch(1)
         attention = QHBoxLayout()
         for w in (self.attention_only, self.weeks, self.weeks_label):
@@ -259,6 +280,9 @@ class CaseloadView(QWidget):
         self.search.setPlaceholderText(_("Search by name, BSN, V-number or gemeente"))
         self.search.setAccessibleName(_("Search the caseload"))
         self.leerroute_label.setText(_("Leerroute:"))
+        self.whose_label.setText(_("Dossiers:"))
+        self.whose.setItemText(0, _("All I may see"))
+        self.whose.setItemText(1, _("Mine"))
         self.status_label.setText(_("Status:"))
         self.attention_only.setText(_("Only needing attention within"))
         self.weeks_label.setText(_("weeks"))
@@ -287,6 +311,11 @@ class CaseloadView(QWidget):
         self._fit_columns()
         if self._clocks is not None:
             self._apply_attention()
+
+    def login(self) -> str | None:
+        """The consultant's login on a team server ("user@host:port/db"), None for the file."""
+        server = self.ctx.store.db.server
+        return server.split("@", 1)[0] if server else None
 
     def _fit_first_page(self) -> None:
         """Once, when the first rows arrive: later pages and searches keep the widths."""
