@@ -13,6 +13,7 @@ from sqlalchemy import select
 from core import models as m
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.i18n import _
+from core.rules.text import clean_text
 from core.services.records import get_person
 from core.services.store import Store
 from core.services.validation import clean
@@ -74,7 +75,10 @@ def attach_document(
             _("This file is too large: at most {mb} MB.").format(mb=MAX_DOCUMENT_BYTES // 2**20),
             field="file",
         )
-    safe_name = Path(filename).name[:255]
+    try:
+        safe_name = clean_text(Path(filename).name, multiline=False)[:255]
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="file") from None
     mime = _sniff(safe_name, data)
     meta = clean(m.Document, {"title": safe_name, **(values or {})})
     with store.transaction() as session:

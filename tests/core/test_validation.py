@@ -129,3 +129,14 @@ def test_booleans_and_json():
 def test_all_errors_at_once():
     errors = bad(m.Person, {"bsn": "1", "email": "x", "regime": "?", "date_of_birth": "2030-01-01"})
     assert set(errors) == {"bsn", "email", "regime", "date_of_birth"}
+
+
+def test_invisible_characters_and_line_breaks_are_handled_at_the_gate():
+    """The one gate every write passes: forms, services and import all meet clean()."""
+    assert clean(m.Person, {"given_names": "\ufeffAmanuel\u200b"})["given_names"] == "Amanuel"
+    assert clean(m.Person, {"family_name": "Tesfay\nGebremedhin"})["family_name"] == (
+        "Tesfay Gebremedhin"
+    )
+    assert clean(m.Person, {"notes": "a\r\nb"})["notes"] == "a\nb"
+    assert clean(m.Person, {"gemeente": "\ufeff"})["gemeente"] is None  # nothing visible: empty
+    assert "family_name" in bad(m.Person, {"family_name": "c1\x9bcontrol"})
