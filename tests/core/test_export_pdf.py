@@ -157,3 +157,24 @@ def test_pip_sides_are_in_their_own_languages(store, demo_id):
             assert ETHIOPIC.search(other) or other == heading
         else:
             assert other in logical_arabic(text) or other == heading
+
+
+def test_a_long_summary_splits_across_pages_in_every_pdf(store, demo_id):
+    """7,200 characters are accepted at the gate; every PDF carries them over several pages
+    instead of failing with ReportLab's LayoutError (one table cell taller than a page)."""
+    from core.services.records import update_record
+
+    words = " ".join(f"word{i}" for i in range(1200))[:7190] + " THE-END"
+    person = load_dossier(store, demo_id)
+    update_record(store, "conversation", person.conversations[0].id, {"summary": words})
+    update_record(store, "afspraak", person.afspraken[0].id, {"text": words})
+    person = load_dossier(store, demo_id)
+    for lang in ("nl", "ar", "ti"):
+        pages = klantprofiel(person, lang)
+        assert "THE-END" in "\n".join(pages)
+        buf = io.BytesIO()
+        pip_pdf.render(person, buf, lang, today=TODAY)
+        assert "THE-END" in "\n".join(pdf_pages(buf.getvalue()))
+        buf = io.BytesIO()
+        pid_pdf.render(person, buf, lang, today=TODAY)
+        assert pdf_pages(buf.getvalue())
