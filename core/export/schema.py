@@ -25,6 +25,7 @@ from core.export.sections import (
     json_name,
 )
 from core.paths import RESOURCES
+from core.services.documents import MAX_DOCUMENT_BYTES
 from core.services.validation import ENUMS, TEXT_MAX
 
 SCHEMA_PATH = RESOURCES / "schemas" / f"klantprofiel-{VERSION}.schema.json"
@@ -60,6 +61,8 @@ def column_schema(model: type, name: str) -> dict[str, Any]:
         return {"type": "string", "pattern": FILENAME}
     if model is m.Document and name == "sha256":
         return {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    if model is m.Document and name == "size":
+        return {"type": "integer", "minimum": 0, "maximum": MAX_DOCUMENT_BYTES}
     enum = ENUMS.get((model, name))
     if enum is not None:
         return _nullable({"enum": [e.value for e in enum]}, nullable)

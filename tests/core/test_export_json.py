@@ -144,3 +144,26 @@ def test_import_preview_names_what_changes_in_an_existing_dossier(store, demo_id
     assert person.gemeente == "Utrecht"
     assert [x.onderdeel for x in person.exams].count("SC") == 1
     assert len(person.exams) == 6
+
+
+def test_a_document_over_one_megabyte_goes_round_byte_for_byte(store, demo_id, tmp_path):
+    """The schema's size limit is the app's own document limit, not a million bytes."""
+    import hashlib
+    import os
+
+    from core.services.documents import attach_document, document_content
+
+    data = b"%PDF-1.4\n" + os.urandom(1_500_000)
+    attach_document(store, demo_id, "big scan.pdf", data)
+    first = export(store, demo_id, ALL_CODES, tmp_path, "first.json")
+    jsonschema.Draft202012Validator(load_schema()).validate(json.loads(first))
+    other = Database.open(tmp_path / "other.db", None)
+    try:
+        target = Store(other, Actor(ActorKind.CONSULTANT.value, "Other"))
+        new_id = ex.apply_import(target, ex.preview_import(target, first))
+        docs = load_dossier(target, new_id).documents
+        big = next(d for d in docs if d.filename == "big scan.pdf")
+        _doc, copied = document_content(target, big.id)
+        assert copied == data and big.sha256 == hashlib.sha256(data).hexdigest()
+    finally:
+        other.close()
