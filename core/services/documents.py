@@ -110,6 +110,10 @@ def document_content(store: Store, document_id: int) -> tuple[m.Document, bytes]
         if doc is None:
             raise NotFoundError(_("This document does not exist (any more)."))
         data = doc.content
+        if not data and doc.size:
+            raise NotFoundError(
+                _("The file itself was not shared with this dossier; only its description was.")
+            )
         if hashlib.sha256(data).hexdigest() != doc.sha256:
             raise StorageError(_("This document is damaged: its checksum does not match."))
         session.expunge(doc)

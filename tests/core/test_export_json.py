@@ -183,6 +183,11 @@ def test_a_document_exported_without_its_file_keeps_its_size_and_hash(store, dem
         new_id = ex.apply_import(target, ex.preview_import(target, first))
         docs = load_dossier(target, new_id).documents
         assert {d.sha256: d.size for d in docs} == declared
+        from core.errors import NotFoundError
+        from core.services.documents import document_content
+
+        with pytest.raises(NotFoundError, match="not shared"):
+            document_content(target, docs[0].id)  # said so, not "damaged"
         preview = ex.preview_import(target, first)
         assert not any("document" in c.what for c in preview.changes)
         ex.apply_import(target, preview)
