@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from babel import Locale
@@ -178,3 +179,15 @@ def test_a_long_summary_splits_across_pages_in_every_pdf(store, demo_id):
         buf = io.BytesIO()
         pid_pdf.render(person, buf, lang, today=TODAY)
         assert pdf_pages(buf.getvalue())
+
+
+def test_invisible_characters_in_a_name_never_reach_a_pdf(store, demo_id):
+    """Removed at the gate; and one stored before it is left out of the printout."""
+    update_person(store, demo_id, {"given_names": "\ufeffAmanuel\u200b"})
+    assert load_dossier(store, demo_id).given_names == "Amanuel"
+    person = load_dossier(store, demo_id)
+    person.given_names = "\ufeffAmanuel"  # as a database from before the gate may hold it
+    for lang in ("nl", "ar", "ti"):
+        text = "\n".join(klantprofiel(person, lang, DEFAULT_CODES))
+        assert "Amanuel Tesfay" in text
+        assert not re.search("[\ufeff\u200b]", text)  # no stray glyph
