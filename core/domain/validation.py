@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -23,12 +22,12 @@ from core.i18n import N_, _
 from core.models import enums as e
 from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
 from core.rules.digits import ascii_digits
+from core.rules.text import clean_text
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 TEXT_MAX = 20_000
-# control characters, bidi overrides/isolates, and lone surrogates (cannot be stored as UTF-8)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # one document file; the schema's size maximum follows it
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+0-9 ()\-]{6,20}$")
 
@@ -118,12 +117,6 @@ PROTECTED = {
 }  # the last two: kept by the store (team server)
 
 
-def _control_free(value: str, multiline: bool) -> bool:
-    if multiline:
-        value = value.replace("\n", "").replace("\r", "").replace("\t", "")
-    return not _CONTROL.search(value)
-
-
 def to_date(value: Any) -> dt.date | None:
     """Accept a date or an ISO string (YYYY-MM-DD); raise ValueError otherwise."""
     if value is None or value == "":
@@ -210,15 +203,14 @@ def _convert(model: type, name: str, column: Any, value: Any) -> Any:
     if isinstance(col_type, String | Text):
         if not isinstance(value, str):
             value = str(value)
-        value = unicodedata.normalize("NFC", value.strip())
-        multiline = isinstance(col_type, Text)
+        value = clean_text(value, multiline=isinstance(col_type, Text))
+        if not value and column.nullable:
+            return None  # nothing but invisible characters: empty, as blank text is
         limit = col_type.length or TEXT_MAX
         if len(value) > limit:
             raise ValueError(
                 _("This text is too long: at most {limit} characters.").format(limit=limit)
             )
-        if not _control_free(value, multiline):
-            raise ValueError(_("This text contains invisible control characters."))
         if not value and not column.nullable and column.default is None:
             raise ValueError(_("This field is required."))
         return value

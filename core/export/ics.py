@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from core import models as m
 from core.domain.facts import dossier_facts
@@ -69,11 +69,15 @@ def render(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    # An X- property is written as it is unless it is given as TEXT: then a name's comma,
+    # semicolon, backslash or line break is escaped (RFC 5545 3.3.11) like the other texts.
     cal.add(
         "x-wr-calname",
-        doc.gettext("Inburgering: {name}").format(name=person.display_name)
-        if "identity" in chosen
-        else doc.gettext("Inburgering"),
+        vText(
+            doc.gettext("Inburgering: {name}").format(name=person.display_name)
+            if "identity" in chosen
+            else doc.gettext("Inburgering")
+        ),
     )
     if "exams" in chosen:
         for x in sorted(person.exams, key=lambda x: x.id):

@@ -155,7 +155,8 @@ def build_sections(
                     row["ref"] = refs.docs[doc.id]
                     if "document_content" in chosen and document_content is not None:
                         data = document_content.get(doc.id, b"")
-                        row["inhoudBase64"] = base64.b64encode(data).decode("ascii")
+                        if data or not doc.size:  # a document kept without its file has none
+                            row["inhoudBase64"] = base64.b64encode(data).decode("ascii")
             if kind == "contact":
                 for row, obj in zip(rows, items, strict=True):
                     row["ref"] = refs.contacts[obj.id]

@@ -43,7 +43,12 @@ from core.labels import _LABELS  # the display-name msgids, translated here per 
 # Latin names and numbers inside Arabic or Tigrinya text stay in one font run.
 LATIN, ARABIC, ETHIOPIC = "NotoSans", "BlauweMapArabic", "BlauweMapEthiopic"
 RTL_CODES = {"ar", "fa", "fa_AF", "ps"}
-_INVISIBLE = re.compile("[\u2066-\u2069\u202a-\u202e\u200e\u200f]")
+# Direction controls (the layout sets the direction itself) and characters that show nothing
+# (zero width space, word joiner, byte order mark): text stored before the gate cleaned them
+# must not turn into a stray glyph.
+_INVISIBLE = re.compile("[\u2066-\u2069\u202a-\u202e\u200b\u200e\u200f\u2060\ufeff]")
+# A table row is never split across pages: one taller than this is made into several rows.
+MAX_ROW_HEIGHT = 200.0
 GREY = colors.HexColor("#555555")
 LIGHT = colors.HexColor("#e8eef6")
 BLUE = colors.HexColor("#1f4e8c")
@@ -405,6 +410,39 @@ def _flowable_height(cell: Flowable, width: float, look: CellStyle) -> float:
     return float(height + after + before - before - after)
 
 
+def _halves(text: str) -> tuple[str, str]:
+    """``text`` cut in two near its middle: at a line break, else at a space, else anywhere."""
+    middle = len(text) // 2
+    for sep in ("\n", " "):
+        before, after = text.rfind(sep, 0, middle), text.find(sep, middle)
+        cuts = [i for i in (before, after) if i > 0]
+        if cuts:
+            cut = min(cuts, key=lambda i: abs(i - middle))
+            return text[:cut].rstrip(), text[cut + 1 :].lstrip()
+    return text[:middle], text[middle:]
+
+
+def fit_text(
+    docs: Sequence[DocLang],
+    text: str,
+    style: str,
+    width: float,
+    limit: float = MAX_ROW_HEIGHT,
+) -> list[str]:
+    """``text`` in pieces that each, as a paragraph ``width`` wide, are at most ``limit`` high in
+    every one of ``docs``: a long note then fills table rows that break across pages, where one
+    cell with all of it would be taller than a page (ReportLab's LayoutError). Most texts are
+    one piece."""
+    tall = any(doc.p(text, style).wrap(width, 1e9)[1] > limit for doc in docs)
+    if not tall or len(text) < 2:
+        return [text]
+    first, second = _halves(text)
+    return [
+        *(fit_text(docs, first, style, width, limit) if first else []),
+        *(fit_text(docs, second, style, width, limit) if second else []),
+    ]
+
+
 def table(
     doc: DocLang,
     rows: Iterable[Sequence[Any]],
@@ -419,10 +457,13 @@ def table(
     size = doc.style(style).fontSize
     known = doc._plain
     kinds: dict[str | None, CellStyle] = {}
-    for i, r in enumerate(rows):
-        cell_style = "cellb" if header and i == 0 else style
+
+    def add(r: Sequence[Any], cell_style: str, split: bool = True) -> list[int]:
+        """Append the row; or, when a text cell is too tall (and ``split``), return those
+        cells' places."""
         cells = []
         looks = []
+        tall = []
         height: float | None = 0.0
         for c, w in zip(r, widths, strict=True):
             font = None
@@ -441,15 +482,40 @@ def table(
             elif isinstance(c, str):
                 cells.append(doc.cell(c, cell_style, w))
                 need = _flowable_height(cells[-1], w, look)
+                if need > MAX_ROW_HEIGHT:
+                    tall.append(len(cells) - 1)
             else:
                 cells.append(c)
                 height = None
                 continue
             if height is not None:
                 height = max(height, need + (look.bottomPadding + look.topPadding))
+        if tall and split:
+            return tall
         data.append(doc.row(cells))
         cell_styles.append(doc.row(looks))
         heights.append(height)
+        return []
+
+    for i, r in enumerate(rows):
+        cell_style = "cellb" if header and i == 0 else style
+        tall = add(r, cell_style)
+        if tall:
+            # The long texts go on in the rows below, the other cells stay in the first.
+            pieces = {
+                j: fit_text([doc], r[j], cell_style, widths[j] - 6, MAX_ROW_HEIGHT) for j in tall
+            }
+            for k in range(max(map(len, pieces.values()))):
+                add(
+                    [
+                        (pieces[j][k] if k < len(pieces[j]) else "")
+                        if j in pieces
+                        else (c if k == 0 else "")
+                        for j, c in enumerate(r)
+                    ],
+                    cell_style,
+                    split=False,
+                )
     cols = list(reversed(widths)) if doc.rtl else list(widths)
     t = Table(
         data,

@@ -17,7 +17,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from core import models as m
 from core.domain.facts import dossier_facts
 from core.errors import ValidationError
-from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document
+from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document, fit_text
 from core.export.pdf_content import STATUS
 from core.i18n import N_, _
 from core.models import enums as e
@@ -88,6 +88,24 @@ def render(
     other = DocLang(lang if lang != "nl" else "en")
     rows: list[list[Any]] = []
     spans: list[int] = []  # rows that are headings
+    half = CONTENT_WIDTH / 2
+    inner = half - 10  # the cell's paddings
+
+    def text_rows(nl_text: str, other_text: str) -> None:
+        """One row of two cells, or several when a long text would not fit on a page."""
+        if nl_text == other_text:
+            pieces = fit_text((nl, other), nl_text, "cell", inner)
+            rows.extend([nl.p(piece, "cell"), other.p(piece, "cell")] for piece in pieces)
+            return
+        left = fit_text((nl,), nl_text, "cell", inner)
+        right = fit_text((other,), other_text, "cell", inner)
+        for i in range(max(len(left), len(right))):
+            rows.append(
+                [
+                    nl.p(left[i], "cell") if i < len(left) else "",
+                    other.p(right[i], "cell") if i < len(right) else "",
+                ]
+            )
 
     def heading(msgid: str, **fmt: Any) -> None:
         spans.append(len(rows))
@@ -95,7 +113,7 @@ def render(
 
     def field(label: str, value: str) -> None:
         rows.append([nl.p(nl.gettext(label), "cellb"), other.p(other.gettext(label), "cellb")])
-        rows.append([nl.p(value or "—", "cell"), other.p(value or "—", "cell")])
+        text_rows(value or "—", value or "—")
 
     def dated(label: str, value: dt.date | None) -> None:
         rows.append(
@@ -140,17 +158,9 @@ def render(
     if afspraken:
         heading(N_("Agreements"))
         for a in sorted(afspraken, key=lambda a: (a.due_date or dt.date.max, a.id)):
-            rows.append(
-                [
-                    nl.p(
-                        f"• {a.text} — {nl.label(e.AfspraakOwner, a.owner)}, {nl.date(a.due_date)} ({nl.label(e.AfspraakStatus, a.status)})",
-                        "cell",
-                    ),
-                    other.p(
-                        f"• {a.text} — {other.label(e.AfspraakOwner, a.owner)}, {other.date(a.due_date)} ({other.label(e.AfspraakStatus, a.status)})",
-                        "cell",
-                    ),
-                ]
+            text_rows(
+                f"• {a.text} — {nl.label(e.AfspraakOwner, a.owner)}, {nl.date(a.due_date)} ({nl.label(e.AfspraakStatus, a.status)})",
+                f"• {a.text} — {other.label(e.AfspraakOwner, a.owner)}, {other.date(a.due_date)} ({other.label(e.AfspraakStatus, a.status)})",
             )
     heading(N_("Important dates"))
     for c in all_clocks(dossier_facts(person), today):
@@ -175,7 +185,6 @@ def render(
         contact = " · ".join(x for x in (pip.contact_name, pip.contact_email) if x)
         field(N_("Contact person at the gemeente"), contact)
 
-    half = CONTENT_WIDTH / 2
     body = Table(rows, colWidths=[half, half])
     style: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

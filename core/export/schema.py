@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, S
 from sqlalchemy import inspect as sa_inspect
 
 from core import models as m
-from core.domain.validation import ENUMS, TEXT_MAX
+from core.domain.validation import ENUMS, MAX_DOCUMENT_BYTES, TEXT_MAX
 from core.export.sections import (
     FORMAT,
     KIND_KEYS,
@@ -60,6 +60,8 @@ def column_schema(model: type, name: str) -> dict[str, Any]:
         return {"type": "string", "pattern": FILENAME}
     if model is m.Document and name == "sha256":
         return {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    if model is m.Document and name == "size":
+        return {"type": "integer", "minimum": 0, "maximum": MAX_DOCUMENT_BYTES}
     enum = ENUMS.get((model, name))
     if enum is not None:
         return _nullable({"enum": [e.value for e in enum]}, nullable)

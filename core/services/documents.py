@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import select
 
 from core import models as m
-from core.domain.validation import clean
+from core.domain.validation import MAX_DOCUMENT_BYTES, clean
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.i18n import _
+from core.rules.text import clean_text
 from core.services.records import get_person
 from core.services.store import Store
 
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 ALLOWED_TYPES = {
     "application/pdf": (b"%PDF",),
     "image/png": (b"\x89PNG",),
@@ -74,7 +74,10 @@ def attach_document(
             _("This file is too large: at most {mb} MB.").format(mb=MAX_DOCUMENT_BYTES // 2**20),
             field="file",
         )
-    safe_name = Path(filename).name[:255]
+    try:
+        safe_name = clean_text(Path(filename).name, multiline=False)[:255]
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="file") from None
     mime = _sniff(safe_name, data)
     meta = clean(m.Document, {"title": safe_name, **(values or {})})
     with store.transaction() as session:
@@ -106,6 +109,10 @@ def document_content(store: Store, document_id: int) -> tuple[m.Document, bytes]
         if doc is None:
             raise NotFoundError(_("This document does not exist (any more)."))
         data = doc.content
+        if not data and doc.size:
+            raise NotFoundError(
+                _("The file itself was not shared with this dossier; only its description was.")
+            )
         if hashlib.sha256(data).hexdigest() != doc.sha256:
             raise StorageError(_("This document is damaged: its checksum does not match."))
         session.expunge(doc)

@@ -448,12 +448,16 @@ def _write_records(
                 continue
             obj: Any
             if kind == "document":
-                content = row.get("_content", b"")
+                content = row.get("_content")
+                # Exported without its file: the declared size and SHA-256 are kept with no
+                # bytes (content_included() tells), so a later import of the file matches it.
                 obj = m.Document(
                     person_id=pid,
-                    size=len(content),
-                    sha256=hashlib.sha256(content).hexdigest(),
-                    content=content,
+                    size=len(content) if content is not None else row["_size"],
+                    sha256=hashlib.sha256(content).hexdigest()
+                    if content is not None
+                    else row["_sha256"],
+                    content=content if content is not None else b"",
                     **values,
                 )
             elif kind == "pip_version":
@@ -490,14 +494,8 @@ def _match(kind: str, row: dict[str, Any], existing: list[Any]) -> Any:
     if kind == "intake_topic":
         return next((t for t in existing if t.topic == row["topic"]), None)
     if kind == "document":
-        return next(
-            (
-                d
-                for d in existing
-                if d.sha256 == row.get("_sha256") and d.filename == row["filename"]
-            ),
-            None,
-        )
+        # Keyed by their SHA-256 within a dossier: the same file is never kept twice.
+        return next((d for d in existing if d.sha256 == row.get("_sha256")), None)
     return next((obj for obj in existing if _same(row, obj)), None)
 
 

@@ -70,3 +70,43 @@ def test_only_consented_sections(store, demo_id):
     _p, data, evs = events(store, demo_id, ("exams",))
     assert all(str(e["SUMMARY"]).startswith("Exam") for e in evs)
     assert b"Amanuel" not in data  # identity not shared: no name in the calendar title
+
+
+def test_a_line_break_in_a_family_name_keeps_the_calendar_and_the_re_import_whole(
+    store, demo_id, tmp_path
+):
+    from core.services.dossiers import update_person
+
+    update_person(store, demo_id, {"family_name": "Tesfay\nGebremedhin;\ufeff Jr, \\"})
+    person, data, _evs = events(store, demo_id, ("identity", "plicht", "exams", "contacts"))
+    assert person.family_name == "Tesfay Gebremedhin; Jr, \\"
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)  # folded at 75 octets (RFC 5545 3.1)
+    unfolded = data.replace(b"\r\n ", b"").decode()
+    assert "X-WR-CALNAME:Inburgering: Amanuel Tesfay Gebremedhin\\; Jr\\, \\\\" in unfolded
+    # The app's own klantprofiel of this dossier goes back in.
+    from core.db import Database
+    from core.models.enums import ActorKind
+    from core.services import exports as ex
+    from core.services.store import Actor, Store
+
+    path = tmp_path / "out.json"
+    ex.export_dossier(store, demo_id, "json", path, sections=("identity",), today=TODAY)
+    other = Database.open(tmp_path / "other.db", None)
+    try:
+        target = Store(other, Actor(ActorKind.CONSULTANT.value, "Other"))
+        new_id = ex.apply_import(target, ex.preview_import(target, path.read_bytes()))
+        assert load_dossier(target, new_id).family_name == person.family_name
+    finally:
+        other.close()
+
+
+def test_texts_stored_before_the_gate_are_escaped(store, demo_id):
+    """A name with a line break from before text was cleaned at the gate still makes valid
+    RFC 5545: every text property is escaped, the calendar's name too."""
+    person = load_dossier(store, demo_id)
+    person.family_name = "Tesfay\nGebremedhin, Jr"
+    data = ics.render(person, ("identity",), today=TODAY, lang="nl")
+    cal = Calendar.from_ical(data)
+    assert cal["VERSION"] == "2.0"
+    assert b": Amanuel Tesfay\\nGebremedhin\\, Jr\r\n" in data

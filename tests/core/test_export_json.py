@@ -144,3 +144,56 @@ def test_import_preview_names_what_changes_in_an_existing_dossier(store, demo_id
     assert person.gemeente == "Utrecht"
     assert [x.onderdeel for x in person.exams].count("SC") == 1
     assert len(person.exams) == 6
+
+
+def test_a_document_over_one_megabyte_goes_round_byte_for_byte(store, demo_id, tmp_path):
+    """The schema's size limit is the app's own document limit, not a million bytes."""
+    import hashlib
+    import os
+
+    from core.services.documents import attach_document, document_content
+
+    data = b"%PDF-1.4\n" + os.urandom(1_500_000)
+    attach_document(store, demo_id, "big scan.pdf", data)
+    first = export(store, demo_id, ALL_CODES, tmp_path, "first.json")
+    jsonschema.Draft202012Validator(load_schema()).validate(json.loads(first))
+    other = Database.open(tmp_path / "other.db", None)
+    try:
+        target = Store(other, Actor(ActorKind.CONSULTANT.value, "Other"))
+        new_id = ex.apply_import(target, ex.preview_import(target, first))
+        docs = load_dossier(target, new_id).documents
+        big = next(d for d in docs if d.filename == "big scan.pdf")
+        _doc, copied = document_content(target, big.id)
+        assert copied == data and big.sha256 == hashlib.sha256(data).hexdigest()
+    finally:
+        other.close()
+
+
+def test_a_document_exported_without_its_file_keeps_its_size_and_hash(store, demo_id, tmp_path):
+    """Metadata only: the declared size and SHA-256 stay; importing the file again adds no
+    second copy (documents are keyed by their SHA-256 within a dossier)."""
+    sections = tuple(c for c in ALL_CODES if c != "document_content")
+    first = export(store, demo_id, sections, tmp_path, "first.json")
+    declared = {
+        d["sha256"]: d["size"] for d in json.loads(first)["secties"]["documents"]["documenten"]
+    }
+    other = Database.open(tmp_path / "other.db", None)
+    try:
+        target = Store(other, Actor(ActorKind.CONSULTANT.value, "Other"))
+        new_id = ex.apply_import(target, ex.preview_import(target, first))
+        docs = load_dossier(target, new_id).documents
+        assert {d.sha256: d.size for d in docs} == declared
+        from core.errors import NotFoundError
+        from core.services.documents import document_content
+
+        with pytest.raises(NotFoundError, match="not shared"):
+            document_content(target, docs[0].id)  # said so, not "damaged"
+        preview = ex.preview_import(target, first)
+        assert not any("document" in c.what for c in preview.changes)
+        ex.apply_import(target, preview)
+        assert len(load_dossier(target, new_id).documents) == len(declared)
+        # Its own export of the full dossier (files included) still goes back in.
+        again = export(target, new_id, ALL_CODES, tmp_path, "again.json")
+        assert ex.preview_import(target, again).target == new_id
+    finally:
+        other.close()

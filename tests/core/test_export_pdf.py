@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from babel import Locale
@@ -157,3 +158,36 @@ def test_pip_sides_are_in_their_own_languages(store, demo_id):
             assert ETHIOPIC.search(other) or other == heading
         else:
             assert other in logical_arabic(text) or other == heading
+
+
+def test_a_long_summary_splits_across_pages_in_every_pdf(store, demo_id):
+    """7,200 characters are accepted at the gate; every PDF carries them over several pages
+    instead of failing with ReportLab's LayoutError (one table cell taller than a page)."""
+    from core.services.records import update_record
+
+    words = " ".join(f"word{i}" for i in range(1200))[:7190] + " THE-END"
+    person = load_dossier(store, demo_id)
+    update_record(store, "conversation", person.conversations[0].id, {"summary": words})
+    update_record(store, "afspraak", person.afspraken[0].id, {"text": words})
+    person = load_dossier(store, demo_id)
+    for lang in ("nl", "ar", "ti"):
+        pages = klantprofiel(person, lang)
+        assert "THE-END" in "\n".join(pages)
+        buf = io.BytesIO()
+        pip_pdf.render(person, buf, lang, today=TODAY)
+        assert "THE-END" in "\n".join(pdf_pages(buf.getvalue()))
+        buf = io.BytesIO()
+        pid_pdf.render(person, buf, lang, today=TODAY)
+        assert pdf_pages(buf.getvalue())
+
+
+def test_invisible_characters_in_a_name_never_reach_a_pdf(store, demo_id):
+    """Removed at the gate; and one stored before it is left out of the printout."""
+    update_person(store, demo_id, {"given_names": "\ufeffAmanuel\u200b"})
+    assert load_dossier(store, demo_id).given_names == "Amanuel"
+    person = load_dossier(store, demo_id)
+    person.given_names = "\ufeffAmanuel"  # as a database from before the gate may hold it
+    for lang in ("nl", "ar", "ti"):
+        text = "\n".join(klantprofiel(person, lang, DEFAULT_CODES))
+        assert "Amanuel Tesfay" in text
+        assert not re.search("[\ufeff\u200b]", text)  # no stray glyph

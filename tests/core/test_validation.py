@@ -158,3 +158,14 @@ def test_arabic_indic_and_persian_digits_are_read_as_digits(store):
     assert (person.bsn, person.phone) == ("111222333", "06 12345678")
     (hour,) = person.hours
     assert (hour.date, float(hour.hours)) == (dt.date(2026, 3, 2), 2.5)
+
+
+def test_invisible_characters_and_line_breaks_are_handled_at_the_gate():
+    """The one gate every write passes: forms, services and import all meet clean()."""
+    assert clean(m.Person, {"given_names": "\ufeffAmanuel\u200b"})["given_names"] == "Amanuel"
+    assert clean(m.Person, {"family_name": "Tesfay\nGebremedhin"})["family_name"] == (
+        "Tesfay Gebremedhin"
+    )
+    assert clean(m.Person, {"notes": "a\r\nb"})["notes"] == "a\nb"
+    assert clean(m.Person, {"gemeente": "\ufeff"})["gemeente"] is None  # nothing visible: empty
+    assert "family_name" in bad(m.Person, {"family_name": "c1\x9bcontrol"})

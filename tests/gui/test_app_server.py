@@ -49,9 +49,7 @@ def test_a_refused_login_is_a_message(team_server, monkeypatch):
     assert "refused the login" in shown[0]
 
 
-def test_the_caseload_shows_whose_dossier_and_narrows_to_mine(
-    team_server, monkeypatch, qtbot
-):
+def test_the_caseload_shows_whose_dossier_and_narrows_to_mine(team_server, monkeypatch, qtbot):
     """A teamleider sees the team's dossiers with their consultant; "Mine" keeps their own."""
     from core.services.dossiers import create_dossier
     from core.storage import team
