@@ -243,7 +243,33 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(_("The backup was checked and restored."))
     if result.replaced_copy is not None:
         print(_("The database it replaced was kept as: {path}").format(path=result.replaced_copy))
+    for line in restored_findings(app.database, passphrase):
+        print(line)
     return 0
+
+
+def restored_findings(database: Path, passphrase: str | None) -> list[str]:
+    """What today's PIP check says of the restored dossiers (an older backup never met it):
+    one line per finding, kept as the backup had it."""
+    from core.services.pip import dossiers_with_findings
+    from core.services.store import Store
+
+    db = open_database(database, passphrase)
+    try:
+        found = dossiers_with_findings(Store(db))
+    finally:
+        db.close()
+    lines = []
+    for dossier, name, findings in found:
+        for finding in findings:
+            lines.append(
+                _("Dossier {id} ({name}), current PIP: {finding}").format(
+                    id=dossier, name=name, finding=finding.text()
+                )
+            )
+    if lines:
+        lines.insert(0, _("Restored as it was; today's PIP check would say:"))
+    return lines
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:

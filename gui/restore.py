@@ -49,3 +49,27 @@ def restore_into(window: MainWindow, backup: Path) -> None:
         window.reload_dossier(dossier_id)
     if restored:
         window.show_saved(_("Backup restored"))
+        _say_findings(window)
+
+
+def _say_findings(window: MainWindow) -> None:
+    """Today's PIP check on the restored dossiers: an older backup never met it (kept as is)."""
+    from core.services.pip import dossiers_with_findings
+    from gui.dialogs import common
+
+    found = dossiers_with_findings(window.ctx.store)
+    if not found:
+        return
+    lines = [
+        _("Dossier {id} ({name}), current PIP: {finding}").format(
+            id=dossier, name=name, finding=finding.text()
+        )
+        for dossier, name, findings in found[:20]
+        for finding in findings
+    ]
+    common.show_message(
+        window,
+        _("Backup restored"),
+        _("Restored as it was; today's PIP check would say:") + "\n\n" + "\n".join(lines),
+        warning=True,
+    )

@@ -85,6 +85,21 @@ def pip_verdict(merged: dict[str, Any], facts: DossierFacts, version_no: int) ->
     return validate_pip(pip_facts(merged, version_no), facts, merged.get("lbt_afwijking_reden"))
 
 
+def dossiers_with_findings(store: Store) -> list[tuple[int, str, list[Finding]]]:
+    """Today's gate on every dossier's current PIP as stored: (id, name, findings) of each one
+    the form would flag. Run after a restore of an older backup, whose PIPs never met this
+    check; nothing is changed (the data is the person's), the findings are said."""
+    from core.services.clock_cache import iter_dossiers
+
+    found = []
+    with store.read() as session:
+        for person in iter_dossiers(session):
+            findings = stored_pip_findings(person)  # type: ignore[arg-type]
+            if findings:
+                found.append((person.id, person.display_name, findings))
+    return found
+
+
 class _Row(SimpleNamespace):
     """A record from the file: a field the file left out reads as empty, as in the database."""
 

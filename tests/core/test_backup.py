@@ -322,3 +322,32 @@ def test_cli_refuses_a_plain_backup_for_an_encrypted_store(tmp_path, capsys, mon
     assert _cli("restore", str(plain_backup)) == 1
     assert "not encrypted, and your dossier is" in capsys.readouterr().err
     assert _sha(db_path) == before
+
+
+def test_restoring_an_old_backup_says_what_todays_pip_check_finds(store, dossier, capsys):
+    """A backup from before the PIP gate can hold a PIP the form refuses today (onderwijsroute
+    at A2): the restore keeps it as it was and says so, with the form's own message."""
+    import datetime as dt
+
+    from core import models as m
+
+    with store.transaction() as session:  # as an older version of the app could have stored it
+        session.add(
+            m.PipVersion(
+                person_id=dossier,
+                version_no=1,
+                dagtekening=dt.date(2026, 1, 5),
+                leerroute="O",
+                niveau="A2",
+                trigger="eerste",
+            )
+        )
+    app_db = paths.current().database
+    store.db.backup_to(app_db)
+    store.db.close()
+    assert _cli("backup") == 0
+    made = Path(capsys.readouterr().out.strip())
+    assert _cli("restore", str(made)) == 0
+    out = capsys.readouterr().out
+    assert "today's PIP check would say" in out
+    assert f"Dossier {dossier}" in out and "onderwijsroute" in out
