@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import math
 import re
 import weakref
 from collections.abc import Iterable, Sequence
@@ -410,16 +411,27 @@ def _flowable_height(cell: Flowable, width: float, look: CellStyle) -> float:
     return float(height + after + before - before - after)
 
 
-def _halves(text: str) -> tuple[str, str]:
-    """``text`` cut in two near its middle: at a line break, else at a space, else anywhere."""
-    middle = len(text) // 2
+def _cut_near(text: str, at: int) -> int:
+    """Where to cut ``text`` near ``at``: a line break, else a space, else ``at`` itself."""
     for sep in ("\n", " "):
-        before, after = text.rfind(sep, 0, middle), text.find(sep, middle)
-        cuts = [i for i in (before, after) if i > 0]
+        before, after = text.rfind(sep, 0, at), text.find(sep, at)
+        cuts = [i for i in (before, after) if 0 < i < len(text) - 1]
         if cuts:
-            cut = min(cuts, key=lambda i: abs(i - middle))
-            return text[:cut].rstrip(), text[cut + 1 :].lstrip()
-    return text[:middle], text[middle:]
+            return min(cuts, key=lambda i: abs(i - at))
+    return at
+
+
+def _pieces(text: str, count: int) -> list[str]:
+    """``text`` cut into about ``count`` pieces of similar length, at line breaks or spaces."""
+    out, rest = [], text
+    for left in range(count, 1, -1):
+        cut = _cut_near(rest, len(rest) // left)
+        if cut <= 0 or cut >= len(rest):
+            break
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut + 1 :].lstrip() if rest[cut] in "\n " else rest[cut:]
+    out.append(rest)
+    return [piece for piece in out if piece]
 
 
 def fit_text(
@@ -432,15 +444,18 @@ def fit_text(
     """``text`` in pieces that each, as a paragraph ``width`` wide, are at most ``limit`` high in
     every one of ``docs``: a long note then fills table rows that break across pages, where one
     cell with all of it would be taller than a page (ReportLab's LayoutError). Most texts are
-    one piece."""
-    tall = any(doc.p(text, style).wrap(width, 1e9)[1] > limit for doc in docs)
-    if not tall or len(text) < 2:
+    one piece. The text is cut once into as many pieces as its height asks for (with a margin),
+    and only a piece that is still too tall is cut again: a text of thousands of lines is laid
+    out a few times, not once per halving."""
+    height = max(doc.p(text, style).wrap(width, 1e9)[1] for doc in docs)
+    if height <= limit or len(text) < 2:
         return [text]
-    first, second = _halves(text)
-    return [
-        *(fit_text(docs, first, style, width, limit) if first else []),
-        *(fit_text(docs, second, style, width, limit) if second else []),
-    ]
+    count = max(2, math.ceil(height / (limit * 0.8)))
+    pieces = _pieces(text, count)
+    if len(pieces) < 2:  # nothing to cut at: halve by length
+        middle = len(text) // 2
+        pieces = [text[:middle], text[middle:]]
+    return [part for piece in pieces for part in fit_text(docs, piece, style, width, limit)]
 
 
 def table(
