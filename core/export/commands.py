@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 from core.errors import ImportFileError
-from core.export.section_codes import ALL_CODES, DEFAULT_CODES, FORMATS
+from core.export.section_codes import ALL_CODES, DEFAULT_CODES, FORMATS, MIN_EXPORT_PASSPHRASE
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.services.store import Store
+
+EXPORT_PASSPHRASE_ENV = "BLAUWEMAP_EXPORT_PASSPHRASE"
 
 
 def add_parsers(sub: Any) -> None:
@@ -34,6 +37,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--recipient", metavar="TEXT", help=_("to whom the export goes (kept in the export log)")
+    )
+    p.add_argument(
+        "--protect",
+        action="store_true",
+        help=_("html: encrypt the map with the passphrase in {env}").format(
+            env=EXPORT_PASSPHRASE_ENV
+        ),
     )
     p.add_argument("--today", type=_iso, help=argparse.SUPPRESS)
     p = sub.add_parser("import", help=_("import a klantprofiel JSON file (shows a preview first)"))
@@ -70,6 +80,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
                     name=unknown[0][:40], codes=",".join(ALL_CODES)
                 )
             )
+    passphrase = _export_passphrase(args) if args.protect else None
     person = load_dossier(store, args.dossier)
     lang = args.export_lang or getattr(args, "lang", None)
     if not lang:
@@ -89,6 +100,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         recipient=args.recipient,
         lang=lang,
         today=args.today,
+        passphrase=passphrase,
     )
     print(
         _("Written: {path} ({size} bytes, SHA-256 {sha})").format(
@@ -96,6 +108,22 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         )
     )
     return 0
+
+
+def _export_passphrase(args: argparse.Namespace) -> str:
+    from core.cli import UsageError
+
+    if args.format != "html":
+        raise UsageError(_("Only the map for a phone can be protected with a passphrase."))
+    passphrase = os.environ.get(EXPORT_PASSPHRASE_ENV, "")
+    if len(passphrase) < MIN_EXPORT_PASSPHRASE:
+        raise UsageError(
+            _(
+                "--protect needs a passphrase of at least {n} characters in the environment "
+                "variable {env}."
+            ).format(n=MIN_EXPORT_PASSPHRASE, env=EXPORT_PASSPHRASE_ENV)
+        )
+    return passphrase
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:

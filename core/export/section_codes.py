@@ -15,7 +15,10 @@ FORMATS: dict[str, str] = {
     "ics": N_("Calendar (.ics)"),
     "pip-pdf": N_("PIP, bilingual (PDF)"),
     "pid-pdf": N_("PID / blauwe map (PDF)"),
+    "html": N_("Map for a phone (HTML)"),
 }
+
+MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase (checked in core.export.html_map)
 
 FORMAT = "blauwemap-klantprofiel"
 VERSION = 1
