@@ -8,7 +8,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from core.errors import ImportFileError
-from core.export.section_codes import ALL_CODES, DEFAULT_CODES, FORMATS, MIN_EXPORT_PASSPHRASE
+from core.export.section_codes import (
+    ALL_CODES,
+    DEFAULT_CODES,
+    FORMATS,
+    MIN_EXPORT_PASSPHRASE,
+    check_export_passphrase,
+)
 from core.i18n import _
 
 if TYPE_CHECKING:
@@ -116,13 +122,14 @@ def _export_passphrase(args: argparse.Namespace) -> str:
     if args.format != "html":
         raise UsageError(_("Only the map for a phone can be protected with a passphrase."))
     passphrase = os.environ.get(EXPORT_PASSPHRASE_ENV, "")
-    if len(passphrase) < MIN_EXPORT_PASSPHRASE:
+    if not passphrase:
         raise UsageError(
             _(
                 "--protect needs a passphrase of at least {n} characters in the environment "
                 "variable {env}."
             ).format(n=MIN_EXPORT_PASSPHRASE, env=EXPORT_PASSPHRASE_ENV)
         )
+    check_export_passphrase(passphrase)  # too short: ValidationError, exit code 2
     return passphrase
 
 

@@ -21,7 +21,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from core import models as m
-from core.errors import ValidationError
 from core.export.klantprofiel import CLOCK_SECTION, check_sections
 from core.export.pdf_common import DocLang
 from core.export.pdf_content import (
@@ -33,12 +32,11 @@ from core.export.pdf_content import (
 )
 from core.export.pid_pdf import TITLE, next_step_rows
 from core.export.pip_pdf import PARTS
-from core.export.section_codes import MIN_EXPORT_PASSPHRASE
-from core.i18n import N_, _
+from core.export.section_codes import check_export_passphrase
+from core.i18n import N_
 from core.models import enums as e
 
 ITERATIONS = 600_000  # OWASP 2023 for PBKDF2-HMAC-SHA256
-MIN_PASSPHRASE = MIN_EXPORT_PASSPHRASE
 PASSPHRASE_LABEL = N_("Passphrase")
 OPEN_LABEL = N_("Open")
 PROTECTED_TEXT = N_("This map is protected. Enter the passphrase to open it.")
@@ -92,19 +90,9 @@ document.getElementById("lock").hidden=true})
 """
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            _("The passphrase for the file must have at least {n} characters.").format(
-                n=MIN_PASSPHRASE
-            ),
-            field="passphrase",
-        )
-
-
 def encrypt(plain: bytes, passphrase: str) -> dict[str, str | int]:
     """AES-256-GCM with a random nonce, key from the passphrase (PBKDF2-HMAC-SHA256)."""
-    check_passphrase(passphrase)
+    check_export_passphrase(passphrase)
     salt, nonce = os.urandom(16), os.urandom(12)
     key = PBKDF2HMAC(hashes.SHA256(), 32, salt, ITERATIONS).derive(passphrase.encode("utf-8"))
     sealed = AESGCM(key).encrypt(nonce, plain, None)
@@ -236,7 +224,7 @@ def render(
     """The whole page; with ``passphrase`` the map is in it only encrypted."""
     chosen = check_sections(sections)
     if passphrase is not None:
-        check_passphrase(passphrase)
+        check_export_passphrase(passphrase)
     doc = DocLang(lang)
     body = map_body(doc, person, chosen, today)
     html_lang = lang.replace("_", "-")

@@ -18,11 +18,14 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     FORMAT,
     FORMATS,
     HEALTH_TOPICS,
+    MIN_EXPORT_PASSPHRASE,
+    PROTECTABLE,
     SECTIONS,
     SOFT_TOPICS,
     SPECIAL_TOPICS,
     VERSION,
     Section,
+    check_export_passphrase,
 )
 from core.i18n import N_
 

@@ -32,7 +32,9 @@ from core.export.sections import (
     FORMATS,
     KIND_TITLES,
     LIST_MODELS,
+    PROTECTABLE,
     SINGLE_MODELS,
+    check_export_passphrase,
 )
 from core.i18n import _
 from core.services.dossiers import find_by_identity, load_dossier
@@ -56,7 +58,6 @@ LOG_KIND = {
     "pid-pdf": "pid_pdf",
     "html": "html_map",
 }
-PROTECTABLE = ("html",)  # formats that can be encrypted with a passphrase
 Progress = Callable[[int, str], None]
 
 
@@ -172,9 +173,7 @@ def export_dossier(
             raise ValidationError(
                 _("Only the map for a phone can be protected with a passphrase."), field="format"
             )
-        from core.export.html_map import check_passphrase
-
-        check_passphrase(passphrase)  # before anything is read or written
+        check_export_passphrase(passphrase)  # before anything is read or written
     today = today or dt.date.today()
     report = progress or (lambda _pct, _msg: None)
     report(5, _("Reading the dossier…"))

@@ -68,7 +68,7 @@ def test_the_map_shows_the_dossier_in_the_document_language(store, demo_id, tmp_
     dari = html_map.render(load_dossier(store, demo_id), MAP_SECTIONS, lang="fa_AF", today=TODAY)
     assert b'<html lang="fa-AF" dir="rtl">' in dari
     dutch = html_map.render(load_dossier(store, demo_id), MAP_SECTIONS, lang="nl", today=TODAY)
-    assert b'<html lang="nl" dir="ltr">' in dutch and "Wat je hierna doet".encode() in dutch
+    assert b'<html lang="nl" dir="ltr">' in dutch and b"Wat je hierna doet" in dutch
 
 
 def test_only_the_chosen_sections_are_in_the_map(store, demo_id):
