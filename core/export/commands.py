@@ -13,6 +13,7 @@ from core.export.section_codes import (
     DEFAULT_CODES,
     FORMATS,
     MIN_EXPORT_PASSPHRASE,
+    PERSONAL_FORMATS,
     check_export_passphrase,
 )
 from core.i18n import _
@@ -34,7 +35,10 @@ def add_parsers(sub: Any) -> None:
         "--lang",
         dest="export_lang",
         metavar="CODE",
-        help=_("language of the document (default: Dutch; PID and PIP: the person's language)"),
+        help=_(
+            "language of the document (default: Dutch; PID, PIP and the map for a phone: "
+            "the person's language)"
+        ),
     )
     p.add_argument(
         "--sections",
@@ -90,7 +94,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
     person = load_dossier(store, args.dossier)
     lang = args.export_lang or getattr(args, "lang", None)
     if not lang:
-        lang = person.preferred_language if args.format in ("pid-pdf", "pip-pdf") else "nl"
+        lang = person.preferred_language if args.format in PERSONAL_FORMATS else "nl"
     from core.i18n import language
 
     try:

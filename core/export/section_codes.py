@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
 }
 
 MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase
+PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "html")  # in the person's own language by default
 PROTECTABLE = ("html",)  # formats that can be encrypted with a passphrase
 
 

@@ -19,6 +19,7 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     FORMATS,
     HEALTH_TOPICS,
     MIN_EXPORT_PASSPHRASE,
+    PERSONAL_FORMATS,
     PROTECTABLE,
     SECTIONS,
     SOFT_TOPICS,
