@@ -37,6 +37,7 @@ from core.i18n import N_
 from core.models import enums as e
 
 ITERATIONS = 600_000  # OWASP 2023 for PBKDF2-HMAC-SHA256
+MADE_ON = N_("Made on {date}")
 PASSPHRASE_LABEL = N_("Passphrase")
 OPEN_LABEL = N_("Open")
 PROTECTED_TEXT = N_("This map is protected. Enter the passphrase to open it.")
@@ -133,7 +134,7 @@ def map_body(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: d
     name = person.display_name if "identity" in sections else doc.gettext("(name not shared)")
     parts.append(f"<h1>{escape(doc.gettext(TITLE))}: <bdi>{escape(name)}</bdi></h1>")
     parts.append(
-        f'<p class="small">{escape(doc.gettext("Made on {date}").format(date=doc.date(today)))}</p>'
+        f'<p class="small">{escape(doc.gettext(MADE_ON).format(date=doc.date(today)))}</p>'
     )
     if "plicht" in sections:
         steps = next_step_rows(doc, person, today)
