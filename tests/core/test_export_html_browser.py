@@ -84,7 +84,7 @@ def test_a_protected_map_opens_with_its_passphrase(browser, tmp_path, store, dem
     error = browser.find_element("id", "error")
     _wait(browser, lambda _d: error.text)
     assert error.text == (
-        "Dit wachtwoord opent de kaart niet. Controleer het en probeer het opnieuw."
+        "Dit wachtwoord opent de map niet. Controleer het en probeer het opnieuw."
     )
     field = browser.find_element("id", "passphrase")
     field.clear()
