@@ -7,13 +7,14 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from core.errors import ImportFileError
+from core.errors import ImportFileError, ValidationError
 from core.export.section_codes import (
     ALL_CODES,
     DEFAULT_CODES,
     FORMATS,
     MIN_EXPORT_PASSPHRASE,
     PERSONAL_FORMATS,
+    PROTECTABLE,
     check_export_passphrase,
 )
 from core.i18n import _
@@ -121,19 +122,21 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _export_passphrase(args: argparse.Namespace) -> str:
-    from core.cli import UsageError
-
-    if args.format != "html":
-        raise UsageError(_("Only the map for a phone can be protected with a passphrase."))
+    """--protect's passphrase, checked before anything is read (ValidationError: exit code 2)."""
+    if args.format not in PROTECTABLE:
+        raise ValidationError(
+            _("Only the map for a phone can be protected with a passphrase."), field="format"
+        )
     passphrase = os.environ.get(EXPORT_PASSPHRASE_ENV, "")
     if not passphrase:
-        raise UsageError(
+        raise ValidationError(
             _(
                 "--protect needs a passphrase of at least {n} characters in the environment "
                 "variable {env}."
-            ).format(n=MIN_EXPORT_PASSPHRASE, env=EXPORT_PASSPHRASE_ENV)
+            ).format(n=MIN_EXPORT_PASSPHRASE, env=EXPORT_PASSPHRASE_ENV),
+            field="passphrase",
         )
-    check_export_passphrase(passphrase)  # too short: ValidationError, exit code 2
+    check_export_passphrase(passphrase)  # too short
     return passphrase
 
 
