@@ -110,11 +110,14 @@ def encrypt(plain: bytes, passphrase: str) -> dict[str, str | int]:
 
 
 def _table(rows: list[list[str]], late: str | None = None) -> str:
+    """Each cell isolated (<bdi>): a Dutch or English note keeps its order in a right-to-left map."""
     head, *body = rows
     out = ["<table><tr>", *(f"<th>{escape(c)}</th>" for c in head), "</tr>"]
     for row in body:
         css = ' class="late"' if late is not None and late in row else ""
-        out.append(f"<tr{css}>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        out.append(
+            f"<tr{css}>" + "".join(f"<td><bdi>{escape(c)}</bdi></td>" for c in row) + "</tr>"
+        )
     out.append("</table>")
     return "".join(out)
 
@@ -182,7 +185,9 @@ def _pip(doc: DocLang, person: m.Person) -> str:
     for attr, label in PARTS:
         value = getattr(pip, attr, None)
         if isinstance(value, str) and value.strip():
-            items.append(f"<dt>{escape(doc.gettext(label))}</dt><dd>{escape(value)}</dd>")
+            items.append(
+                f"<dt>{escape(doc.gettext(label))}</dt><dd><bdi>{escape(value)}</bdi></dd>"
+            )
     out = "<dl>" + "".join(items) + "</dl>"
     afspraken = sorted(person.afspraken, key=lambda a: (a.due_date or dt.date.max, a.id))
     if afspraken:

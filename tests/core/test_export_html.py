@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 
@@ -89,6 +90,9 @@ def test_personal_text_is_escaped(store, demo_id):
     page = html_map.render(person, MAP_SECTIONS, lang="en", today=TODAY).decode()
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "<img" not in page and "&lt;img src=x" in page
+    # Each personal text is isolated, so a Dutch note keeps its word order in a right-to-left map.
+    agreement = person.afspraken[0].text
+    assert f"<td><bdi>{html.escape(agreement)}</bdi></td>" in page
 
 
 def test_a_protected_map_holds_nothing_personal_in_clear(store, demo_id, tmp_path):
