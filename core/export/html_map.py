@@ -39,7 +39,7 @@ from core.models import enums as e
 ITERATIONS = 600_000  # OWASP 2023 for PBKDF2-HMAC-SHA256
 MADE_ON = N_("Made on {date}")
 PASSPHRASE_LABEL = N_("Passphrase")
-OPEN_LABEL = N_("Open")
+OPEN_LABEL = N_("Open the map")
 PROTECTED_TEXT = N_("This map is protected. Enter the passphrase to open it.")
 WRONG_TEXT = N_("This passphrase does not open the map. Check it and try again.")
 NO_CRYPTO_TEXT = N_("This browser cannot open a protected map. Try another browser.")
