@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from core.errors import ImportFileError
-from core.export.section_codes import ALL_CODES, DEFAULT_CODES, FORMATS
+from core.errors import ImportFileError, ValidationError
+from core.export.section_codes import (
+    ALL_CODES,
+    DEFAULT_CODES,
+    FORMATS,
+    MIN_EXPORT_PASSPHRASE,
+    PERSONAL_FORMATS,
+    PROTECTABLE,
+    check_export_passphrase,
+)
 from core.i18n import _
 
 if TYPE_CHECKING:
     from core.services.store import Store
+
+EXPORT_PASSPHRASE_ENV = "BLAUWEMAP_EXPORT_PASSPHRASE"
 
 
 def add_parsers(sub: Any) -> None:
@@ -25,7 +36,10 @@ def add_parsers(sub: Any) -> None:
         "--lang",
         dest="export_lang",
         metavar="CODE",
-        help=_("language of the document (default: Dutch; PID and PIP: the person's language)"),
+        help=_(
+            "language of the document (default: Dutch; PID, PIP and the map for a phone: "
+            "the person's language)"
+        ),
     )
     p.add_argument(
         "--sections",
@@ -34,6 +48,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--recipient", metavar="TEXT", help=_("to whom the export goes (kept in the export log)")
+    )
+    p.add_argument(
+        "--protect",
+        action="store_true",
+        help=_("html: encrypt the map with the passphrase in {env}").format(
+            env=EXPORT_PASSPHRASE_ENV
+        ),
     )
     p.add_argument("--today", type=_iso, help=argparse.SUPPRESS)
     p = sub.add_parser("import", help=_("import a klantprofiel JSON file (shows a preview first)"))
@@ -76,10 +97,11 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
                     name=unknown[0][:40], codes=",".join(ALL_CODES)
                 )
             )
+    passphrase = _export_passphrase(args) if args.protect else None
     person = load_dossier(store, args.dossier)
     lang = args.export_lang or getattr(args, "lang", None)
     if not lang:
-        lang = person.preferred_language if args.format in ("pid-pdf", "pip-pdf") else "nl"
+        lang = person.preferred_language if args.format in PERSONAL_FORMATS else "nl"
     from core.i18n import language
 
     try:
@@ -95,6 +117,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         recipient=args.recipient,
         lang=lang,
         today=args.today,
+        passphrase=passphrase,
     )
     print(
         _("Written: {path} ({size} bytes, SHA-256 {sha})").format(
@@ -102,6 +125,25 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         )
     )
     return 0
+
+
+def _export_passphrase(args: argparse.Namespace) -> str:
+    """--protect's passphrase, checked before anything is read (ValidationError: exit code 2)."""
+    if args.format not in PROTECTABLE:
+        raise ValidationError(
+            _("Only the map for a phone can be protected with a passphrase."), field="format"
+        )
+    passphrase = os.environ.get(EXPORT_PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise ValidationError(
+            _(
+                "--protect needs a passphrase of at least {n} characters in the environment "
+                "variable {env}."
+            ).format(n=MIN_EXPORT_PASSPHRASE, env=EXPORT_PASSPHRASE_ENV),
+            field="passphrase",
+        )
+    check_export_passphrase(passphrase)  # too short
+    return passphrase
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:

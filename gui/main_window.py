@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.act_new = self._action("new", self.new_dossier, QKeySequence.StandardKey.New)
         self.act_caseload = self._action("back", self.show_caseload, "Ctrl+L")
         self.act_export = self._action("export", self.export_dossier, "Ctrl+E")
+        self.act_phone = self._action("export", self.copy_to_phone)
         self.act_import = self._action("import", self.import_file, "Ctrl+I")
         self.act_backup = self._action("backup", self.open_backups)
         self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             self.act_delete_example,
             None,
             self.act_export,
+            self.act_phone,
             self.act_print,
             self.act_import,
             self.act_backup,
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
             self.act_new: _("New dossier…"),
             self.act_caseload: _("Back to caseload"),
             self.act_export: _("Export…"),
+            self.act_phone: _("Copy to phone…"),
             self.act_import: _("Import…"),
             self.act_backup: _("Backups…"),
             self.act_quit: _("Quit"),
@@ -359,6 +362,7 @@ class MainWindow(QMainWindow):
         self.act_caseload.setVisible(self.caseload is not None)
         self.act_new.setVisible(self.caseload is not None)
         self.act_export.setEnabled(self.person is not None)
+        self.act_phone.setEnabled(self.person is not None)
         self.act_print.setEnabled(self.person is not None)
         self.act_find.setEnabled(self.caseload is not None)
         ready = self.opening is None  # while opening, nothing that needs the database
@@ -598,6 +602,10 @@ class MainWindow(QMainWindow):
     def print_dossier(self) -> None:
         """Ctrl+P: the export dialog with the PIP chosen and its Print… button ready."""
         self.export_dossier(initial_format="pip-pdf")
+
+    def copy_to_phone(self) -> None:
+        """The export dialog with the map for a phone chosen (one HTML file, maybe protected)."""
+        self.export_dossier(initial_format="html")
 
     # ------------------------------------------------------------------ actions
     def new_dossier(self) -> None:

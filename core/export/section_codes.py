@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.i18n import N_
+from core.errors import ValidationError
+from core.i18n import N_, _
 
 # What can be exported (the CLI lists these without importing the PDF code).
 FORMATS: dict[str, str] = {
@@ -15,7 +16,24 @@ FORMATS: dict[str, str] = {
     "ics": N_("Calendar (.ics)"),
     "pip-pdf": N_("PIP, bilingual (PDF)"),
     "pid-pdf": N_("PID / blauwe map (PDF)"),
+    "html": N_("Map for a phone (HTML)"),
 }
+
+MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase
+PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "html")  # in the person's own language by default
+PROTECTABLE = ("html",)  # formats that can be encrypted with a passphrase
+
+
+def check_export_passphrase(passphrase: str) -> None:
+    """The one gate for a protected export's passphrase (CLI, GUI, service, renderer)."""
+    if len(passphrase) < MIN_EXPORT_PASSPHRASE:
+        raise ValidationError(
+            _("The passphrase for the file must have at least {n} characters.").format(
+                n=MIN_EXPORT_PASSPHRASE
+            ),
+            field="passphrase",
+        )
+
 
 FORMAT = "blauwemap-klantprofiel"
 VERSION = 1

@@ -18,11 +18,15 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     FORMAT,
     FORMATS,
     HEALTH_TOPICS,
+    MIN_EXPORT_PASSPHRASE,
+    PERSONAL_FORMATS,
+    PROTECTABLE,
     SECTIONS,
     SOFT_TOPICS,
     SPECIAL_TOPICS,
     VERSION,
     Section,
+    check_export_passphrase,
 )
 from core.i18n import N_
 

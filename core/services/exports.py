@@ -32,7 +32,9 @@ from core.export.sections import (
     FORMATS,
     KIND_TITLES,
     LIST_MODELS,
+    PROTECTABLE,
     SINGLE_MODELS,
+    check_export_passphrase,
 )
 from core.i18n import _
 from core.services.dossiers import find_by_identity, load_dossier
@@ -40,13 +42,21 @@ from core.services.pip import check_imported_pips
 from core.services.records import get_person
 from core.services.store import Store, audit_bulk_insert
 
-EXTENSIONS = {"pdf": ".pdf", "json": ".json", "ics": ".ics", "pip-pdf": ".pdf", "pid-pdf": ".pdf"}
+EXTENSIONS = {
+    "pdf": ".pdf",
+    "json": ".json",
+    "ics": ".ics",
+    "pip-pdf": ".pdf",
+    "pid-pdf": ".pdf",
+    "html": ".html",
+}
 LOG_KIND = {
     "pdf": "klantprofiel_pdf",
     "json": "klantprofiel_json",
     "ics": "calendar",
     "pip-pdf": "pip_pdf",
     "pid-pdf": "pid_pdf",
+    "html": "html_map",
 }
 Progress = Callable[[int, str], None]
 
@@ -82,8 +92,13 @@ def render(
     today: dt.date,
     recipient: str | None = None,
     contents: dict[int, bytes] | None = None,
+    passphrase: str | None = None,
 ) -> bytes:
     """The export's bytes; no file, no log (the benchmark calls this)."""
+    if passphrase is not None and fmt not in PROTECTABLE:
+        raise ValidationError(
+            _("Only the map for a phone can be protected with a passphrase."), field="format"
+        )
     if fmt == "json":
         return json_io.dumps(
             build(person, sections, today=today, recipient=recipient, document_content=contents)
@@ -105,6 +120,10 @@ def render(
         from core.export import ics
 
         return ics.render(person, sections, today=today, lang=lang)
+    elif fmt == "html":
+        from core.export import html_map
+
+        return html_map.render(person, sections, lang=lang, today=today, passphrase=passphrase)
     else:
         raise ValidationError(_("Unknown export format."), field="format")
     return buf.getvalue()
@@ -122,7 +141,9 @@ def export_dossier(
     today: dt.date | None = None,
     consent_by: str | None = None,
     progress: Progress | None = None,
+    passphrase: str | None = None,
 ) -> ExportResult:
+    """Write one export and log it; ``passphrase`` encrypts it (the map for a phone only)."""
     if sections is None:
         raise ValidationError(
             _("Choose which sections may be shared before exporting."), field="sections"
@@ -130,8 +151,14 @@ def export_dossier(
     if fmt not in FORMATS:
         raise ValidationError(_("Unknown export format."), field="format")
     chosen = check_sections(sections)
-    if not chosen and fmt in ("pdf", "json", "pid-pdf"):
+    if not chosen and fmt in ("pdf", "json", "pid-pdf", "html"):
         raise ValidationError(_("Choose at least one section to share."), field="sections")
+    if passphrase is not None:
+        if fmt not in PROTECTABLE:
+            raise ValidationError(
+                _("Only the map for a phone can be protected with a passphrase."), field="format"
+            )
+        check_export_passphrase(passphrase)  # before anything is read or written
     today = today or dt.date.today()
     report = progress or (lambda _pct, _msg: None)
     report(5, _("Reading the dossier…"))
@@ -139,7 +166,14 @@ def export_dossier(
     contents = document_contents(store, dossier_id) if "document_content" in chosen else None
     report(30, _("Making the file…"))
     data = render(
-        person, fmt, chosen, lang=lang, today=today, recipient=recipient, contents=contents
+        person,
+        fmt,
+        chosen,
+        lang=lang,
+        today=today,
+        recipient=recipient,
+        contents=contents,
+        passphrase=passphrase,
     )
     report(80, _("Writing the file…"))
     path = Path(out)

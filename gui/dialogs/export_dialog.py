@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.export.sections import SECTIONS
+from core.errors import ValidationError
+from core.export.sections import (
+    PERSONAL_FORMATS,
+    PROTECTABLE,
+    SECTIONS,
+    check_export_passphrase,
+)
 from core.i18n import LANGUAGES, _
 from core.services.exports import (
     EXTENSIONS,
@@ -70,6 +76,16 @@ class ExportDialog(QDialog):
         form.addRow(self.format_label, self.format)
         form.addRow(self.language_label, self.language)
         form.addRow(self.recipient_label, self.recipient)
+        # The map for a phone may be encrypted: the person chooses a passphrase for the file.
+        self.protect = QCheckBox()
+        self.passphrase_label, self.passphrase = QLabel(), QLineEdit()
+        self.repeat_label, self.repeat = QLabel(), QLineEdit()
+        for edit in (self.passphrase, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.protect)
+        form.addRow(self.passphrase_label, self.passphrase)
+        form.addRow(self.repeat_label, self.repeat)
+        self.form = form
         layout.addLayout(form)
         self.sections_box = QGroupBox()
         grid = QGridLayout(self.sections_box)
@@ -99,6 +115,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.export_button.clicked.connect(self.start_export)
         self.consent.toggled.connect(self._update_enabled)
+        self.protect.toggled.connect(self._update_enabled)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.retranslate_ui()
         self._format_changed()
@@ -111,6 +128,9 @@ class ExportDialog(QDialog):
         self.language_label.setText(_("Language of the document"))
         self.recipient_label.setText(_("For whom (recipient)"))
         self.recipient.setPlaceholderText(_("e.g. Gemeente Utrecht, klantmanager"))
+        self.protect.setText(_("Protect the file with a passphrase"))
+        self.passphrase_label.setText(_("Passphrase"))
+        self.repeat_label.setText(_("Repeat the passphrase"))
         for i in range(self.format.count()):
             self.format.setItemText(i, _(FORMATS[self.format.itemData(i)]))
         self.sections_box.setTitle(_("Sections the person agreed to share"))
@@ -134,20 +154,43 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         fmt = self.format.currentData()
-        lang = self.preferred_language if fmt in ("pid-pdf", "pip-pdf") else "nl"
+        lang = self.preferred_language if fmt in PERSONAL_FORMATS else "nl"
         index = self.language.findData(lang)
         if index >= 0:
             self.language.setCurrentIndex(index)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
+        protectable = self.format.currentData() in PROTECTABLE
+        self.form.setRowVisible(self.protect, protectable)
+        for edit in (self.passphrase, self.repeat):
+            self.form.setRowVisible(edit, protectable and self.protect.isChecked())
         ready = self.consent.isChecked() and self.progress.isHidden()
         self.export_button.setEnabled(ready)
         self.print_button.setEnabled(ready and self.format.currentData() in PRINTABLE)
 
     # ------------------------------------------------------------------ work
+    def chosen_passphrase(self) -> str | None:
+        """The file's passphrase when the person wants it protected; checked before the file
+        dialog opens (ValidationError: the fields differ or it is too short)."""
+        if self.format.currentData() not in PROTECTABLE or not self.protect.isChecked():
+            return None
+        passphrase = self.passphrase.text()
+        if passphrase != self.repeat.text():
+            raise ValidationError(
+                _("The two passphrases differ. Type the same passphrase twice."),
+                field="passphrase",
+            )
+        check_export_passphrase(passphrase)
+        return passphrase
+
     def start_export(self) -> None:
         fmt = self.format.currentData()
+        try:
+            passphrase = self.chosen_passphrase()
+        except ValidationError as exc:
+            self.status.setText(str(exc))
+            return
         suggested = f"dossier-{self.dossier_id}-{fmt}{EXTENSIONS[fmt]}"
         path = common.ask_save_file(self, _("Save the export as"), suggested)
         if not path:
@@ -171,6 +214,7 @@ class ExportDialog(QDialog):
                 lang=lang,
                 today=self.today,
                 progress=lambda pct, _msg: progress(pct, 100),
+                passphrase=passphrase,
             )
 
         run_in_background(work, self._done, self._failed, self._progressed)

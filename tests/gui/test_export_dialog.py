@@ -72,3 +72,40 @@ def test_import_dialog_refuses_a_bad_file_and_imports_a_good_one(qtbot, store, d
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert count_dossiers(store) == before + 1
     assert signal.args[0] != demo_id
+
+
+def test_copy_to_phone_saves_a_protected_map(qtbot, store, demo_id, tmp_path, monkeypatch):
+    from core.services.demo import DEMO_NAME
+
+    out = tmp_path / "map.html"
+    asked: list[str] = []
+
+    def ask(*_a, **_k):
+        asked.append("file")
+        return str(out)
+
+    monkeypatch.setattr(common, "ask_save_file", ask)
+    dialog = ExportDialog(store, demo_id, preferred_language="ar", today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.protect.isHidden()  # only the map for a phone can be protected
+    dialog.choose_format("html")
+    assert not dialog.protect.isHidden() and dialog.passphrase.isHidden()
+    assert dialog.language.currentData() == "ar"
+    dialog.consent.setChecked(True)
+    dialog.protect.click()
+    assert not dialog.passphrase.isHidden() and not dialog.repeat.isHidden()
+    qtbot.keyClicks(dialog.passphrase, "short")
+    qtbot.keyClicks(dialog.repeat, "short")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "at least 8 characters" in dialog.status.text() and not asked
+    dialog.passphrase.setText("blue map on a phone")
+    dialog.repeat.setText("blue map on a phonf")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "differ" in dialog.status.text() and not asked and not out.exists()
+    dialog.repeat.setText("blue map on a phone")
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    data = out.read_bytes()
+    assert b'dir="rtl"' in data and b'id="bm-data"' in data
+    assert DEMO_NAME[0].encode() not in data
+    assert ex.export_log(store, demo_id)[-1].kind == "html_map"

@@ -254,8 +254,13 @@ def test_export_and_import_open_the_export_helpers_dialogs(
     window.open_dossier(demo_id)
     window.act_export.trigger()
     window.act_import.trigger()
+    window.act_phone.trigger()
     assert isinstance(seen[0], ExportDialog) and seen[0].dossier_id == demo_id
     assert isinstance(seen[1], ImportDialog)
+    phone = seen[2]  # "Copy to phone…": the map for a phone, in the person's language
+    assert isinstance(phone, ExportDialog) and phone.format.currentData() == "html"
+    assert phone.language.currentData() == window.person.preferred_language
+    assert not phone.protect.isHidden() and phone.passphrase.isHidden()
 
 
 def test_cold_start_paints_and_quits(tmp_path):
