@@ -15,7 +15,11 @@ FORMATS: dict[str, str] = {
     "ics": N_("Calendar (.ics)"),
     "pip-pdf": N_("PIP, bilingual (PDF)"),
     "pid-pdf": N_("PID / blauwe map (PDF)"),
+    "duo-pip": N_("PIP for DUO (M2M JSON)"),
+    "duo-map": N_("MAP, PVT and Z-route results for DUO (M2M JSON)"),
 }
+# DUO's forms and the section the person must agree to share for each (core.export.duo).
+DUO_FORMATS: dict[str, str] = {"duo-pip": "pip", "duo-map": "plicht"}
 
 FORMAT = "blauwemap-klantprofiel"
 VERSION = 1
