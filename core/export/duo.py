@@ -63,9 +63,7 @@ def pip_message(person: m.Person) -> dict[str, Any]:
             ).format(name=name[:100]),
             "gemeente",
         )
-    route = LEERROUTE.get(pip.leerroute or "")
-    if route is None:
-        raise _refuse(_("DUO's PIP form needs the leerroute of the PIP."), "leerroute")
+    route = LEERROUTE[pip.leerroute]  # the model keeps DUO's codes (enums.Leerroute)
     body: dict[str, Any] = {"dagtekeningPip": pip.dagtekening.isoformat(), "leerroute": route}
     if pip.niveau in NIVEAU_PIP:
         body["niveau"] = NIVEAU_PIP[pip.niveau]
