@@ -72,3 +72,27 @@ def test_import_dialog_refuses_a_bad_file_and_imports_a_good_one(qtbot, store, d
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert count_dossiers(store) == before + 1
     assert signal.args[0] != demo_id
+
+
+def test_duo_forms_are_offered_and_a_refusal_is_shown_without_a_file(
+    qtbot, store, demo_id, tmp_path, monkeypatch
+):
+    dialog = ExportDialog(store, demo_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.format.findData("duo-pip") >= 0 and dialog.format.findData("duo-map") >= 0
+    out = tmp_path / "dossier-duo-pip.json"
+    monkeypatch.setattr(common, "ask_save_file", lambda *a, **k: str(out))
+    dialog.format.setCurrentIndex(dialog.format.findData("duo-pip"))
+    assert "DUO" in dialog.format.currentText()
+    dialog.consent.setChecked(True)
+    assert not dialog.print_button.isEnabled()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert json.loads(out.read_text(encoding="utf-8"))["gemeentecode"] == "0153"
+    # The demo holds no MAP, PVT or Z-route date yet: the message names them, no file is made.
+    refused = tmp_path / "dossier-duo-map.json"
+    monkeypatch.setattr(common, "ask_save_file", lambda *a, **k: str(refused))
+    dialog.format.setCurrentIndex(dialog.format.findData("duo-map"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing to report to DUO" in dialog.status.text(), timeout=20000)
+    assert not refused.exists()
