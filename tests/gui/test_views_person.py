@@ -115,3 +115,16 @@ def test_saving_the_bsn_of_another_dossier_warns_next_to_the_field(qtbot, store,
     qtbot.mouseClick(view.identity.save_button, Qt.MouseButton.LeftButton)
     assert load_dossier(store, demo_id).bsn == "123456782"  # kept: the person decides
     assert f"Dossier {other}" in form.hints["bsn"].text()
+
+
+def test_the_gemeente_field_offers_cbs_names_and_keeps_what_is_typed(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    editor = view.contact.form.editors["gemeente"]
+    completer = editor.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("bosch")  # any case, anywhere in the name
+    assert completer.currentCompletion() == "'s-Hertogenbosch"
+    assert completer.model().rowCount() == 342
+    editor.setText("Atlantis")  # (typing would open the popup, which offscreen Qt warns of)
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert load_dossier(store, demo_id).gemeente == "Atlantis"  # kept; duo-pip refuses it
