@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from core import models as m
 from core.rules.clocks import TEMPORARY_VRIJSTELLING
+from core.rules.duo_validation import Finding, validate_pip
 from core.rules.facts import (
     AfspraakFacts,
     DossierFacts,
@@ -157,3 +159,16 @@ def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFac
         has_vaste_aanspreekpunt=any(c.is_vaste_aanspreekpunt for c in person.contacts),
         intake_status={t.topic: t.status for t in person.intake_topics},
     )
+
+
+def stored_pip_findings(person: m.Person) -> list[Finding]:
+    """The gate's findings for the current PIP version as it is stored, judged against the
+    versions before it: a PIP that reached the database by another path (a backup from an older
+    version, an import made before this check, "record anyway") shows what the form says."""
+    facts = dossier_facts(person, include_hours=False)
+    current = facts.current_pip
+    if current is None:
+        return []
+    row = max(person.pip_versions, key=lambda p: p.version_no)
+    earlier = replace(facts, pips=tuple(p for p in facts.pips if p.version_no < current.version_no))
+    return validate_pip(current, earlier, row.lbt_afwijking_reden)

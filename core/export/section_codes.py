@@ -17,7 +17,11 @@ FORMATS: dict[str, str] = {
     "pip-pdf": N_("PIP, bilingual (PDF)"),
     "pid-pdf": N_("PID / blauwe map (PDF)"),
     "html": N_("Map for a phone (HTML)"),
+    "duo-pip": N_("PIP for DUO (M2M JSON)"),
+    "duo-map": N_("MAP, PVT and Z-route results for DUO (M2M JSON)"),
 }
+# DUO's forms and the section the person must agree to share for each (core.export.duo).
+DUO_FORMATS: dict[str, str] = {"duo-pip": "pip", "duo-map": "plicht"}
 
 MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase
 PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "html")  # in the person's own language by default

@@ -13,6 +13,7 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     ALL_CODES,
     BY_CODE,
     DEFAULT_CODES,
+    DUO_FORMATS,
     FAMILY_TOPICS,
     FINANCE_TOPICS,
     FORMAT,

@@ -29,6 +29,7 @@ from core.export.klantprofiel import build, check_sections
 from core.export.sections import (
     BY_CODE,
     DEFAULT_CODES,
+    DUO_FORMATS,
     FORMATS,
     KIND_TITLES,
     LIST_MODELS,
@@ -49,6 +50,8 @@ EXTENSIONS = {
     "pip-pdf": ".pdf",
     "pid-pdf": ".pdf",
     "html": ".html",
+    "duo-pip": ".json",
+    "duo-map": ".json",
 }
 LOG_KIND = {
     "pdf": "klantprofiel_pdf",
@@ -57,6 +60,8 @@ LOG_KIND = {
     "pip-pdf": "pip_pdf",
     "pid-pdf": "pid_pdf",
     "html": "html_map",
+    "duo-pip": "duo_pip",
+    "duo-map": "duo_map",
 }
 Progress = Callable[[int, str], None]
 
@@ -103,6 +108,19 @@ def render(
         return json_io.dumps(
             build(person, sections, today=today, recipient=recipient, document_content=contents)
         )
+    if fmt in DUO_FORMATS:
+        from core.export import duo
+
+        if DUO_FORMATS[fmt] not in sections:
+            raise ValidationError(
+                _("DUO's form is made from the section “{title}”: choose it to share.").format(
+                    title=_(BY_CODE[DUO_FORMATS[fmt]].title)
+                ),
+                field="sections",
+            )
+        if fmt == "duo-pip":
+            return duo.dumps(duo.pip_message(person))
+        return duo.dumps(duo.result_messages(person, today))
     buf = io.BytesIO()
     if fmt == "pdf":
         from core.export import klantprofiel_pdf

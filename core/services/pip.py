@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from core import models as m
-from core.domain.facts import dossier_facts, pip_facts
+from core.domain.facts import dossier_facts, pip_facts, stored_pip_findings
 from core.domain.validation import clean
 from core.errors import ImportFileError, ValidationError
 from core.export.json_io import ImportData
@@ -105,19 +105,6 @@ class _Row(SimpleNamespace):
 
     def __getattr__(self, name: str) -> Any:
         return None
-
-
-def stored_pip_findings(person: m.Person) -> list[Finding]:
-    """The gate's findings for the current PIP version as it is stored, judged against the
-    versions before it: a PIP that reached the database by another path (a backup from an older
-    version, an import made before this check, "record anyway") shows what the form says."""
-    facts = dossier_facts(person, include_hours=False)
-    current = facts.current_pip
-    if current is None:
-        return []
-    row = max(person.pip_versions, key=lambda p: p.version_no)
-    earlier = replace(facts, pips=tuple(p for p in facts.pips if p.version_no < current.version_no))
-    return validate_pip(current, earlier, row.lbt_afwijking_reden)
 
 
 def _stand_in(existing: m.Person | None, data: ImportData) -> _Row:

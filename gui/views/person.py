@@ -11,6 +11,7 @@ from core.i18n import LANGUAGES, N_, _
 from core.labels import label
 from core.models import enums as e
 from core.rules.bsn import is_valid_bsn, normalize_bsn
+from core.rules.gemeenten import all_gemeenten
 from core.services.dossiers import update_person
 from gui.dialogs import common
 from gui.views.section_base import SectionView
@@ -53,13 +54,20 @@ IDENTITY = (
     ),
     FieldSpec("literacy", N_("Reading and writing (literacy)"), ENUM, enum=e.Alfabetisering),
 )
+
+
+def gemeente_names() -> list[str]:
+    """CBS's gemeenten in their official spelling (DUO's PIP form needs one of them)."""
+    return [g.name for g in all_gemeenten()]
+
+
 CONTACT = (
     FieldSpec("phone", N_("Phone")),
     FieldSpec("email", N_("E-mail")),
     FieldSpec("address", N_("Address")),
     FieldSpec("postcode", N_("Postcode")),
     FieldSpec("woonplaats", N_("Place of residence")),
-    FieldSpec("gemeente", N_("Gemeente (municipality)")),
+    FieldSpec("gemeente", N_("Gemeente (municipality)"), suggestions=gemeente_names),
     FieldSpec("household", N_("Household"), MULTILINE, consultant_only=True),
 )
 PLICHT = (

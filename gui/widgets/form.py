@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -57,6 +58,7 @@ class FieldSpec:
     consultant_only: bool = False
     help: str = ""  # msgid of a tooltip / hint
     readonly: bool = False
+    suggestions: Callable[[], list[str]] | None = None  # TEXT: names offered while typing
 
 
 def _blank(value: Any) -> bool:
@@ -165,6 +167,12 @@ class Form(QWidget):
             line.textEdited.connect(lambda _t, n=spec.name: self.edited.emit(n))
             if spec.kind == DATETIME:
                 line.setPlaceholderText("2025-03-15 14:30")
+            if spec.suggestions is not None:
+                # Offered, not imposed: what is typed is kept as it is (the exports check it).
+                completer = QCompleter(spec.suggestions(), line)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                line.setCompleter(completer)
             editor = line
         editor.setObjectName(f"field_{spec.name}")
         if spec.readonly:

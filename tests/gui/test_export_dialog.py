@@ -109,3 +109,27 @@ def test_copy_to_phone_saves_a_protected_map(qtbot, store, demo_id, tmp_path, mo
     assert b'dir="rtl"' in data and b'id="bm-data"' in data
     assert DEMO_NAME[0].encode() not in data
     assert ex.export_log(store, demo_id)[-1].kind == "html_map"
+
+
+def test_duo_forms_are_offered_and_a_refusal_is_shown_without_a_file(
+    qtbot, store, demo_id, tmp_path, monkeypatch
+):
+    dialog = ExportDialog(store, demo_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.format.findData("duo-pip") >= 0 and dialog.format.findData("duo-map") >= 0
+    out = tmp_path / "dossier-duo-pip.json"
+    monkeypatch.setattr(common, "ask_save_file", lambda *a, **k: str(out))
+    dialog.format.setCurrentIndex(dialog.format.findData("duo-pip"))
+    assert "DUO" in dialog.format.currentText()
+    dialog.consent.setChecked(True)
+    assert not dialog.print_button.isEnabled()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert json.loads(out.read_text(encoding="utf-8"))["gemeentecode"] == "0153"
+    # The demo holds no MAP, PVT or Z-route date yet: the message names them, no file is made.
+    refused = tmp_path / "dossier-duo-map.json"
+    monkeypatch.setattr(common, "ask_save_file", lambda *a, **k: str(refused))
+    dialog.format.setCurrentIndex(dialog.format.findData("duo-map"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing to report to DUO" in dialog.status.text(), timeout=20000)
+    assert not refused.exists()

@@ -162,3 +162,16 @@ def test_a_save_the_store_cannot_write_keeps_what_was_typed_to_try_again(
     monkeypatch.setattr("gui.views.person.update_person", real)
     qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)  # try again
     assert load_dossier(store, demo_id).phone == "0612345679"
+
+
+def test_the_gemeente_field_offers_cbs_names_and_keeps_what_is_typed(qtbot, store, demo_id):
+    view = show_view(qtbot, PersonView, store, demo_id)
+    editor = view.contact.form.editors["gemeente"]
+    completer = editor.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("bosch")  # any case, anywhere in the name
+    assert completer.currentCompletion() == "'s-Hertogenbosch"
+    assert completer.model().rowCount() == 342
+    editor.setText("Atlantis")  # (typing would open the popup, which offscreen Qt warns of)
+    qtbot.mouseClick(view.contact.save_button, Qt.MouseButton.LeftButton)
+    assert load_dossier(store, demo_id).gemeente == "Atlantis"  # kept; duo-pip refuses it
