@@ -112,7 +112,7 @@ def test_a_protected_map_holds_nothing_personal_in_clear(store, demo_id, tmp_pat
         assert secret.encode() not in data
     assert b"Wachtwoord" in data  # the form's label, in the document's language
     inner = _decrypt(data, PASS)
-    assert " ".join(DEMO_NAME) in inner and "Termijnen en deadlines" in inner
+    assert " ".join(DEMO_NAME) in inner and "Alle deadlines" in inner
     with pytest.raises(InvalidTag):
         _decrypt(data, "not the passphrase")
     again = html_map.render(person, MAP_SECTIONS, lang="nl", today=TODAY, passphrase=PASS)
