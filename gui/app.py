@@ -101,6 +101,13 @@ def open_app_database(settings: Settings, *, kdf_iter: int | None = None) -> Dat
         except WrongPassphraseError:
             common.show_message(None, _("Blauwe Map"), _("The passphrase is wrong."), warning=True)
             return None
+        except StorageError as exc:
+            from gui.dialogs.recover import offer_newest_backup
+
+            restored = offer_newest_backup(None, exc, db_path, env, kdf_iter)
+            if restored is None:
+                raise
+            db = restored
         if first:
             settings.mode = "participant"
         return db
@@ -272,13 +279,18 @@ def _run_opening_window(
         try:
             db = open_database(db_path, passphrase, kdf_iter=kdf_iter)
         except (StorageError, DossierError) as exc:
-            wrong = isinstance(exc, WrongPassphraseError)
-            text = _("The passphrase is wrong.") if wrong else str(exc)
-            common.show_message(None, _("Blauwe Map"), text, warning=True)
-            failed.append(1)
-            window.hide()
-            app.quit()
-            return
+            from gui.dialogs.recover import offer_newest_backup
+
+            restored = offer_newest_backup(None, exc, db_path, passphrase, kdf_iter)
+            if restored is None:
+                wrong = isinstance(exc, WrongPassphraseError)
+                text = _("The passphrase is wrong.") if wrong else str(exc)
+                common.show_message(None, _("Blauwe Map"), text, warning=True)
+                failed.append(1)
+                window.hide()
+                app.quit()
+                return
+            db = restored
         opened.append(db)
         window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
         window.attach_store(Store(db))

@@ -237,8 +237,12 @@ class FirstStartDialog(QDialog):
             )
             return
         except StorageError as exc:
-            self._fail(str(exc))
-            return
+            from gui.dialogs.recover import offer_newest_backup
+
+            self.db = offer_newest_backup(self, exc, self.db_path, passphrase, self.kdf_iter)
+            if self.db is None:
+                self._fail(str(exc))
+                return
         if self.setup:
             self.settings.language = self.language.currentData()
             self.settings.mode = self.chosen_mode()

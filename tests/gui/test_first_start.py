@@ -146,3 +146,32 @@ def test_document_copies_left_by_a_crash_are_removed_at_start(tmp_path):
     clean_leftovers(paths.current())
     assert not leftover.exists()
     clean_leftovers(paths.current())  # nothing left: no error
+
+
+def test_a_damaged_database_offers_its_newest_good_backup_right_there(qtbot, monkeypatch):
+    """Unlocking a damaged database: the dialog offers the newest good backup and opens it,
+    instead of sending the person to Settings (which a damaged database cannot reach)."""
+    import os
+
+    from core.services import backup as b
+    from core.services.dossiers import create_dossier
+
+    db = Database.open(paths.current().database, TEST_PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    create_dossier(Store(db), {"given_names": "Saved", "family_name": "Before"})
+    b.make_backup(db, paths.current().backups, b.MANUAL)
+    db.close()
+    path = paths.current().database
+    data = bytearray(path.read_bytes())
+    data[200:232] = os.urandom(32)  # the salt is whole, the page behind it is not
+    path.write_bytes(bytes(data))
+    asked: list[str] = []
+    monkeypatch.setattr(common, "ask_yes_no", lambda _p, _t, text: asked.append(text) or True)
+    dialog = dialog_for(qtbot, Settings(mode="participant"), UNLOCK, setup=False)
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    dialog.try_accept()
+    assert asked and "damaged" in asked[0] and "newest good backup" in asked[0]
+    assert dialog.db is not None
+    try:
+        assert count_dossiers(Store(dialog.db)) == 1
+    finally:
+        dialog.db.close()
