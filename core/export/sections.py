@@ -8,7 +8,7 @@ rest are our column names in camelCase.
 
 from __future__ import annotations
 
-from core import models as m
+from core.domain.registry import KINDS as _KINDS
 from core.export.section_codes import (  # noqa: F401 (re-exported)
     ALL_CODES,
     BY_CODE,
@@ -29,107 +29,15 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     Section,
     check_export_passphrase,
 )
-from core.i18n import N_
 
-LIST_MODELS: dict[str, type] = {
-    "vrijstelling": m.Vrijstelling,
-    "ontheffing": m.Ontheffing,
-    "verlenging": m.Verlenging,
-    "coa_location": m.CoaLocation,
-    "training": m.Training,
-    "skill": m.Skill,
-    "education": m.Education,
-    "work": m.WorkExperience,
-    "ambition": m.Ambition,
-    "lbt": m.Leerbaarheidstoets,
-    "intake_topic": m.IntakeTopic,
-    "pip_version": m.PipVersion,
-    "afspraak": m.Afspraak,
-    "hour": m.HourEntry,
-    "exam": m.ExamAttempt,
-    "precondition": m.Precondition,
-    "ontzorging": m.OntzorgingItem,
-    "contact": m.Contact,
-    "conversation": m.Conversation,
-    "document": m.Document,
-}
-SINGLE_MODELS: dict[str, type] = {"azc": m.AzcPhase, "voorinburgering": m.Voorinburgering}
+LIST_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if not k.single}
+SINGLE_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if k.single}
 # The Person relationship that holds each kind.
-RELATION = {
-    "vrijstelling": "vrijstellingen",
-    "ontheffing": "ontheffingen",
-    "verlenging": "verlengingen",
-    "coa_location": "coa_locations",
-    "training": "trainings",
-    "skill": "skills",
-    "education": "education",
-    "work": "work",
-    "ambition": "ambitions",
-    "lbt": "lbt",
-    "intake_topic": "intake_topics",
-    "pip_version": "pip_versions",
-    "afspraak": "afspraken",
-    "hour": "hours",
-    "exam": "exams",
-    "precondition": "preconditions",
-    "ontzorging": "ontzorging",
-    "contact": "contacts",
-    "conversation": "conversations",
-    "document": "documents",
-    "azc": "azc",
-    "voorinburgering": "voorinburgering",
-}
+RELATION = {k.name: k.relation for k in _KINDS.values()}
 # JSON key of each kind (plural, Dutch where the domain is Dutch).
-KIND_KEYS = {
-    "vrijstelling": "vrijstellingen",
-    "ontheffing": "ontheffingen",
-    "verlenging": "verlengingen",
-    "coa_location": "coaLocaties",
-    "training": "trainingen",
-    "skill": "vaardigheden",
-    "education": "opleidingen",
-    "work": "werkervaring",
-    "ambition": "ambities",
-    "lbt": "leerbaarheidstoetsen",
-    "intake_topic": "bredeIntake",
-    "pip_version": "pipVersies",
-    "afspraak": "afspraken",
-    "hour": "uren",
-    "exam": "examens",
-    "precondition": "randvoorwaarden",
-    "ontzorging": "ontzorging",
-    "contact": "contactpersonen",
-    "conversation": "gesprekken",
-    "document": "documenten",
-    "azc": "azcFase",
-    "voorinburgering": "voorinburgering",
-}
-
+KIND_KEYS = {k.name: k.json_key for k in _KINDS.values()}
 # What the import preview calls each kind of record.
-KIND_TITLES = {
-    "vrijstelling": N_("exemptions (vrijstelling)"),
-    "ontheffing": N_("releases (ontheffing)"),
-    "verlenging": N_("extensions (verlenging)"),
-    "coa_location": N_("COA locations"),
-    "training": N_("trainings"),
-    "skill": N_("skills"),
-    "education": N_("education"),
-    "work": N_("work experience"),
-    "ambition": N_("ambitions"),
-    "lbt": N_("leerbaarheidstoetsen"),
-    "intake_topic": N_("brede-intake topics"),
-    "pip_version": N_("PIP versions"),
-    "afspraak": N_("agreements"),
-    "hour": N_("hour entries"),
-    "exam": N_("exams"),
-    "precondition": N_("preconditions"),
-    "ontzorging": N_("ontzorging items"),
-    "contact": N_("contacts"),
-    "conversation": N_("conversations"),
-    "document": N_("documents"),
-    "azc": N_("azc phase"),
-    "voorinburgering": N_("Voorinburgering"),
-}
+KIND_TITLES = {k.name: k.title for k in _KINDS.values()}
 
 
 def topic_section(topic: str, sensitive: bool = False) -> str:

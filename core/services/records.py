@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import models as m
+from core.domain.registry import KINDS as _REGISTRY
 from core.domain.validation import clean
 from core.errors import NotFoundError, ValidationError
 from core.i18n import _
@@ -21,26 +22,8 @@ from core.rules.facts import DossierFacts
 from core.rules.table import RULES
 from core.services.store import Store
 
-KINDS: dict[str, type] = {
-    "vrijstelling": m.Vrijstelling,
-    "ontheffing": m.Ontheffing,
-    "coa_location": m.CoaLocation,
-    "training": m.Training,
-    "skill": m.Skill,
-    "education": m.Education,
-    "work": m.WorkExperience,
-    "ambition": m.Ambition,
-    "lbt": m.Leerbaarheidstoets,
-    "afspraak": m.Afspraak,
-    "hour": m.HourEntry,
-    "exam": m.ExamAttempt,
-    "verlenging": m.Verlenging,
-    "ontzorging": m.OntzorgingItem,
-    "precondition": m.Precondition,
-    "contact": m.Contact,
-    "conversation": m.Conversation,
-}
-SECTIONS: dict[str, type] = {"azc": m.AzcPhase, "voorinburgering": m.Voorinburgering}
+KINDS: dict[str, type] = {k.name: k.model for k in _REGISTRY.values() if k.edited_as_record}
+SECTIONS: dict[str, type] = {k.name: k.model for k in _REGISTRY.values() if k.single}
 MAX_HOURS_PER_DAY = 24.0
 
 
