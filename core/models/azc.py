@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, Provenance, coded
+from core.models.enums import Niveau, Toestemming
+from core.models.fields import declare
 
 if TYPE_CHECKING:
     from core.models.person import Person
@@ -20,15 +23,31 @@ class AzcPhase(Provenance, Base):
     __tablename__ = "azc_phase"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
-    vergunning_date: Mapped[dt.date | None]
-    koppeling_date: Mapped[dt.date | None]
-    koppeling_gemeente: Mapped[str | None] = mapped_column(String(100))
-    first_coa_gesprek_date: Mapped[dt.date | None]
-    blauwe_map_received: Mapped[bool] = mapped_column(default=False)
-    huisvesting_date: Mapped[dt.date | None]  # keys to the home
-    vestiging_date: Mapped[dt.date | None]  # settling in the gemeente
-    brp_inschrijving_date: Mapped[dt.date | None]
-    notes: Mapped[str | None] = mapped_column(Text)
+    vergunning_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Residence permit granted on"))
+    )
+    koppeling_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Linked to a gemeente on (koppeling)"))
+    )
+    koppeling_gemeente: Mapped[str | None] = mapped_column(
+        String(100), info=declare(N_("Linked to gemeente"))
+    )
+    first_coa_gesprek_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("First COA conversation on"))
+    )
+    blauwe_map_received: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Blauwe map received"))
+    )
+    huisvesting_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Keys to the home on (huisvesting)"))
+    )  # keys to the home
+    vestiging_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Settled in the gemeente on (vestiging)"))
+    )  # settling in the gemeente
+    brp_inschrijving_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Registered in the BRP on"))
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes"), consultant_only=True))
     person: Mapped[Person] = relationship(back_populates="azc")
 
 
@@ -38,12 +57,16 @@ class CoaLocation(Base):
     __tablename__ = "coa_location"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    place: Mapped[str | None] = mapped_column(String(100))
-    kind: Mapped[str | None] = mapped_column(coded(20))  # azc / noodopvang / pvl
-    from_date: Mapped[dt.date | None]
-    until_date: Mapped[dt.date | None]
-    move_reason: Mapped[str | None] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(200), info=declare(N_("Location")))
+    place: Mapped[str | None] = mapped_column(String(100), info=declare(N_("Place")))
+    kind: Mapped[str | None] = mapped_column(
+        coded(20), info=declare(N_("Kind"), form_label=N_("Kind (azc, noodopvang…)"))
+    )  # azc / noodopvang / pvl
+    from_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("From")))
+    until_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Until")))
+    move_reason: Mapped[str | None] = mapped_column(
+        String(300), info=declare(N_("Reason for moving"))
+    )
     person: Mapped[Person] = relationship(back_populates="coa_locations")
 
 
@@ -53,22 +76,42 @@ class Voorinburgering(Provenance, Base):
     __tablename__ = "voorinburgering"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
-    toestemming: Mapped[str] = mapped_column(coded(10), default="onbekend")
-    toestemming_date: Mapped[dt.date | None]
-    wachtlijst: Mapped[bool] = mapped_column(default=False)
-    start_date: Mapped[dt.date | None]
-    end_date: Mapped[dt.date | None]
-    nt2_hours: Mapped[float] = mapped_column(default=0.0)
-    knm_hours: Mapped[float] = mapped_column(default=0.0)
-    intromap_hours: Mapped[float] = mapped_column(default=0.0)
-    begeleiding_hours: Mapped[float] = mapped_column(default=0.0)
-    placement_test: Mapped[str | None] = mapped_column(coded(20))  # nt2-toets / alfa-toets
-    class_group: Mapped[str | None] = mapped_column(coded(20))  # analfabeet / middel / hoog
-    level_reached: Mapped[str | None] = mapped_column(coded(6))
-    stopped_early: Mapped[bool] = mapped_column(default=False)
-    stop_reason: Mapped[str | None] = mapped_column(String(300))
-    overdracht_date: Mapped[dt.date | None]
-    notes: Mapped[str | None] = mapped_column(Text)
+    toestemming: Mapped[str] = mapped_column(
+        coded(10), default="onbekend", info=declare(N_("Permission to take part"), enum=Toestemming)
+    )
+    toestemming_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Permission given on"))
+    )
+    wachtlijst: Mapped[bool] = mapped_column(default=False, info=declare(N_("On the waiting list")))
+    start_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Started on")))
+    end_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Ended on")))
+    level_reached: Mapped[str | None] = mapped_column(
+        coded(6), info=declare(N_("Dutch level reached"), enum=Niveau)
+    )
+    nt2_hours: Mapped[float] = mapped_column(default=0.0, info=declare(N_("Hours of Dutch (NT2)")))
+    knm_hours: Mapped[float] = mapped_column(
+        default=0.0, info=declare(N_("Hours of KNM and IntroPVT"))
+    )
+    intromap_hours: Mapped[float] = mapped_column(
+        default=0.0, info=declare(N_("Hours of IntroMAP"))
+    )
+    begeleiding_hours: Mapped[float] = mapped_column(
+        default=0.0, info=declare(N_("Hours of guidance"))
+    )
+    placement_test: Mapped[str | None] = mapped_column(
+        coded(20), info=declare(N_("Placement test"), consultant_only=True)
+    )  # nt2-toets / alfa-toets
+    class_group: Mapped[str | None] = mapped_column(
+        coded(20), info=declare(N_("Class group"), consultant_only=True)
+    )  # analfabeet / middel / hoog
+    stopped_early: Mapped[bool] = mapped_column(default=False, info=declare(N_("Stopped early")))
+    stop_reason: Mapped[str | None] = mapped_column(
+        String(300), info=declare(N_("Reason for stopping"))
+    )
+    overdracht_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Handed over to the gemeente on"), consultant_only=True)
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes"), consultant_only=True))
     person: Mapped[Person] = relationship(back_populates="voorinburgering")
 
 
@@ -78,12 +121,18 @@ class Training(Base):
     __tablename__ = "training"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(coded(20), default="training")  # training / voorlichting
-    provider: Mapped[str | None] = mapped_column(String(200))
-    date: Mapped[dt.date | None]
-    certificate: Mapped[bool] = mapped_column(default=False)
-    notes: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String(200), info=declare(N_("Title")))
+    kind: Mapped[str] = mapped_column(
+        coded(20),
+        default="training",
+        info=declare(N_("Kind"), form_label=N_("Training or information session")),
+    )  # training / voorlichting
+    provider: Mapped[str | None] = mapped_column(String(200), info=declare(N_("Given by")))
+    date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Date")))
+    certificate: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Certificate received"))
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="trainings")
 
 
@@ -91,7 +140,7 @@ class Skill(Base):
     __tablename__ = "skill"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    level: Mapped[str | None] = mapped_column(String(100))
-    evidence: Mapped[str | None] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(200), info=declare(N_("Skill")))
+    level: Mapped[str | None] = mapped_column(String(100), info=declare(N_("Level")))
+    evidence: Mapped[str | None] = mapped_column(String(300), info=declare(N_("Shown by")))
     person: Mapped[Person] = relationship(back_populates="skills")

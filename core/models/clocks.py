@@ -15,7 +15,9 @@ import datetime as dt
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.i18n import N_
 from core.models.base import Base, coded
+from core.models.fields import declare
 
 
 class StoredClock(Base):
@@ -30,8 +32,8 @@ class StoredClock(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(coded(24))
-    date: Mapped[dt.date]
+    kind: Mapped[str] = mapped_column(coded(24), info=declare(N_("Kind")))
+    date: Mapped[dt.date] = mapped_column(info=declare(N_("Date")))
     source: Mapped[str] = mapped_column(Text)  # a citation (core/rules/sources.py), any length
     start: Mapped[dt.date | None]
     detail: Mapped[str] = mapped_column(String(80), default="")

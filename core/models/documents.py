@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, coded, utcnow
+from core.models.enums import DocumentKind
+from core.models.fields import declare
 
 if TYPE_CHECKING:
     from core.models.person import Person
@@ -20,16 +23,22 @@ class Document(Base):
     __tablename__ = "document"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(coded(20), default="other")
-    filename: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(200), info=declare(N_("Title")))
+    kind: Mapped[str] = mapped_column(
+        coded(20),
+        default="other",
+        info=declare(N_("Kind"), form_label=N_("Kind of document"), enum=DocumentKind),
+    )
+    filename: Mapped[str] = mapped_column(String(255), info=declare(N_("File name"), in_form=False))
     mime_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int]
+    size: Mapped[int] = mapped_column(info=declare(N_("Size"), in_form=False))
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
-    document_date: Mapped[dt.date | None]
-    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    notes: Mapped[str | None] = mapped_column(Text)
+    document_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Date on the document")))
+    added_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, info=declare(N_("Added"), in_form=False)
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="documents")
 
 
@@ -40,7 +49,7 @@ class ExportLog(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    kind: Mapped[str] = mapped_column(coded(20))
+    kind: Mapped[str] = mapped_column(coded(20), info=declare(N_("Kind")))
     sections: Mapped[list] = mapped_column(default=list)
     recipient: Mapped[str | None] = mapped_column(String(200))
     consent_by: Mapped[str | None] = mapped_column(String(200))

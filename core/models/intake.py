@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, Timestamps, coded
+from core.models.enums import InfoSource, IntakeStatus, LbtResultaat
+from core.models.fields import declare
 
 if TYPE_CHECKING:
     from core.models.person import Person
@@ -22,15 +25,40 @@ class IntakeTopic(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     topic: Mapped[str] = mapped_column(coded(40))
-    status: Mapped[str] = mapped_column(coded(10), default="unknown")
-    answers: Mapped[str | None] = mapped_column(Text)  # the person's own words
-    notes: Mapped[str | None] = mapped_column(Text)  # the consultant's notes
-    source: Mapped[str | None] = mapped_column(coded(20))
-    source_date: Mapped[dt.date | None]
-    author: Mapped[str | None] = mapped_column(String(200))
-    sensitive: Mapped[bool] = mapped_column(default=False)
-    share_consent: Mapped[bool] = mapped_column(default=False)
-    needs_attention: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(
+        coded(10), default="unknown", info=declare(N_("Status"), enum=IntakeStatus)
+    )
+    answers: Mapped[str | None] = mapped_column(
+        Text, info=declare(N_("In the person's own words"))
+    )  # the person's own words
+    notes: Mapped[str | None] = mapped_column(
+        Text, info=declare(N_("Notes"), consultant_only=True)
+    )  # the consultant's notes
+    source: Mapped[str | None] = mapped_column(
+        coded(20),
+        info=declare(
+            N_("Source"),
+            form_label=N_("Where the information comes from"),
+            enum=InfoSource,
+            consultant_only=True,
+            printed=False,
+        ),
+    )
+    source_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Date of the information"), consultant_only=True, printed=False)
+    )
+    author: Mapped[str | None] = mapped_column(
+        String(200), info=declare(N_("Written by"), consultant_only=True, printed=False)
+    )
+    sensitive: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Sensitive (kept out of exports)"), consultant_only=True)
+    )
+    share_consent: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("The person agrees to share this"))
+    )
+    needs_attention: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Needs attention"), consultant_only=True)
+    )
     person: Mapped[Person] = relationship(back_populates="intake_topics")
 
 
@@ -40,11 +68,17 @@ class Leerbaarheidstoets(Base):
     __tablename__ = "leerbaarheidstoets"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    datum_afname: Mapped[dt.date | None]
-    behaalde_score: Mapped[int | None]
-    benodigde_score: Mapped[int | None]
-    resultaat: Mapped[str] = mapped_column(coded(30), default="Onbekend")
-    with_interpreter: Mapped[bool] = mapped_column(default=False)
-    language: Mapped[str | None] = mapped_column(coded(10))
-    notes: Mapped[str | None] = mapped_column(Text)
+    datum_afname: Mapped[dt.date | None] = mapped_column(info=declare(N_("Date taken")))
+    behaalde_score: Mapped[int | None] = mapped_column(info=declare(N_("Score reached")))
+    benodigde_score: Mapped[int | None] = mapped_column(info=declare(N_("Score needed")))
+    resultaat: Mapped[str] = mapped_column(
+        coded(30), default="Onbekend", info=declare(N_("Result"), enum=LbtResultaat)
+    )
+    with_interpreter: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("With an interpreter"))
+    )
+    language: Mapped[str | None] = mapped_column(
+        coded(10), info=declare(N_("Language of the test"))
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="lbt")

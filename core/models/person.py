@@ -9,8 +9,22 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, Provenance, Timestamps, coded
-from core.models.enums import Doelgroep, PipClockStart, PlichtStatus, Regime
+from core.models.enums import (
+    Alfabetisering,
+    Decision,
+    Doelgroep,
+    GedetailleerdeDoelgroep,
+    Niveau,
+    Onderdeel,
+    OntheffingGrond,
+    PipClockStart,
+    PlichtStatus,
+    Regime,
+    VrijstellingCode,
+)
+from core.models.fields import CHOICE, declare
 from core.models.folding import name_key
 
 if TYPE_CHECKING:
@@ -42,45 +56,217 @@ class Person(Timestamps, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
-    given_names: Mapped[str] = mapped_column(String(200), default="")
-    family_name: Mapped[str] = mapped_column(String(200), default="")
+    given_names: Mapped[str] = mapped_column(
+        String(200), default="", info=declare(N_("Given names"), group="identity")
+    )
+    family_name: Mapped[str] = mapped_column(
+        String(200), default="", info=declare(N_("Family name"), group="identity")
+    )
     # The folded name the caseload search matches (core.models.folding), kept by the events below
     # on every write, whatever path it comes by.
     name_key: Mapped[str] = mapped_column(String(820), default="")
-    date_of_birth: Mapped[dt.date | None]
-    sex: Mapped[str | None] = mapped_column(coded(10))
-    bsn: Mapped[str | None] = mapped_column(String(9))
-    v_nummer: Mapped[str | None] = mapped_column(String(10))
-    nationality: Mapped[str | None] = mapped_column(String(100))
-    country_of_origin: Mapped[str | None] = mapped_column(String(100))
-    languages_spoken: Mapped[list] = mapped_column(default=list)  # ISO codes, e.g. ["ar", "en"]
-    preferred_language: Mapped[str] = mapped_column(coded(10), default="nl")  # for printouts
-    literacy: Mapped[str | None] = mapped_column(coded(4))  # Alfabetisering A / AA / NVT
-    phone: Mapped[str | None] = mapped_column(String(40))
-    email: Mapped[str | None] = mapped_column(String(200))
-    address: Mapped[str | None] = mapped_column(String(300))
-    postcode: Mapped[str | None] = mapped_column(String(10))
-    woonplaats: Mapped[str | None] = mapped_column(String(100))
-    gemeente: Mapped[str | None] = mapped_column(String(100))
-    household: Mapped[str | None] = mapped_column(Text)
+    date_of_birth: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Date of birth"), group="identity")
+    )
+    sex: Mapped[str | None] = mapped_column(coded(10), info=declare(N_("Sex"), in_form=False))
+    bsn: Mapped[str | None] = mapped_column(
+        String(9),
+        info=declare(
+            N_("BSN"),
+            form_label=N_("BSN (citizen service number)"),
+            help=N_("Nine digits; checked with the elfproef."),
+            group="identity",
+        ),
+    )
+    v_nummer: Mapped[str | None] = mapped_column(
+        String(10),
+        info=declare(
+            N_("V-number"),
+            help=N_("Ten digits, from the IND or COA."),
+            consultant_only=True,
+            group="identity",
+        ),
+    )
+    nationality: Mapped[str | None] = mapped_column(
+        String(100), info=declare(N_("Nationality"), group="identity")
+    )
+    country_of_origin: Mapped[str | None] = mapped_column(
+        String(100), info=declare(N_("Country of origin"), group="identity")
+    )
+    languages_spoken: Mapped[list] = mapped_column(
+        default=list,
+        info=declare(
+            N_("Languages spoken"),
+            help=N_("Language codes separated by commas, e.g. ti, ar, en."),
+            group="identity",
+        ),
+    )  # ISO codes, e.g. ["ar", "en"]
+    preferred_language: Mapped[str] = mapped_column(
+        coded(10),
+        default="nl",
+        info=declare(
+            N_("Preferred language"),
+            form_label=N_("Language for printouts"),
+            widget=CHOICE,
+            group="identity",
+        ),
+    )  # for printouts
+    literacy: Mapped[str | None] = mapped_column(
+        coded(4),
+        info=declare(
+            N_("Literacy"),
+            form_label=N_("Reading and writing (literacy)"),
+            enum=Alfabetisering,
+            group="identity",
+        ),
+    )  # Alfabetisering A / AA / NVT
+    phone: Mapped[str | None] = mapped_column(
+        String(40), info=declare(N_("Phone"), group="contact")
+    )
+    email: Mapped[str | None] = mapped_column(
+        String(200), info=declare(N_("E-mail"), group="contact")
+    )
+    address: Mapped[str | None] = mapped_column(
+        String(300), info=declare(N_("Address"), group="contact")
+    )
+    postcode: Mapped[str | None] = mapped_column(
+        String(10), info=declare(N_("Postcode"), group="contact")
+    )
+    woonplaats: Mapped[str | None] = mapped_column(
+        String(100), info=declare(N_("Place of residence"), group="contact")
+    )
+    gemeente: Mapped[str | None] = mapped_column(
+        String(100),
+        info=declare(N_("Gemeente"), form_label=N_("Gemeente (municipality)"), group="contact"),
+    )
+    household: Mapped[str | None] = mapped_column(
+        Text, info=declare(N_("Household"), consultant_only=True, group="contact")
+    )
 
-    doelgroep: Mapped[str] = mapped_column(coded(), default=Doelgroep.ASIEL.value)
-    gedetailleerde_doelgroep: Mapped[str | None] = mapped_column(coded(60))
-    regime: Mapped[str] = mapped_column(coded(10), default=Regime.WI2021.value)
-    plicht_status: Mapped[str] = mapped_column(coded(), default=PlichtStatus.PLICHTIG.value)
-    plicht_begindatum: Mapped[dt.date | None]
-    datum_kennisgeving: Mapped[dt.date | None]  # Wi2013: the termijn starts here
-    plicht_einddatum: Mapped[dt.date | None]
-    reden_geen_plicht: Mapped[str | None] = mapped_column(String(60))
-    pip_clock_start: Mapped[str] = mapped_column(coded(), default=PipClockStart.HUISVESTING.value)
-    bijstand_start: Mapped[dt.date | None]  # starts the 6-month ontzorging clock
-    datum_afronding_zroute: Mapped[dt.date | None]
-    datum_eindgesprek_map: Mapped[dt.date | None]
-    datum_ondertekening_pvt: Mapped[dt.date | None]
-    datum_taalschakeldiploma: Mapped[dt.date | None]
-    map_omitted_working: Mapped[bool] = mapped_column(default=False)
-    note_next_teacher: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
+    doelgroep: Mapped[str] = mapped_column(
+        coded(),
+        default=Doelgroep.ASIEL.value,
+        info=declare(N_("Target group (doelgroep)"), enum=Doelgroep, group="plicht"),
+    )
+    gedetailleerde_doelgroep: Mapped[str | None] = mapped_column(
+        coded(60),
+        info=declare(
+            N_("Detailed target group"),
+            enum=GedetailleerdeDoelgroep,
+            consultant_only=True,
+            group="plicht",
+        ),
+    )
+    regime: Mapped[str] = mapped_column(
+        coded(10),
+        default=Regime.WI2021.value,
+        info=declare(N_("Regime"), form_label=N_("Law (regime)"), enum=Regime, group="plicht"),
+    )
+    plicht_status: Mapped[str] = mapped_column(
+        coded(),
+        default=PlichtStatus.PLICHTIG.value,
+        info=declare(
+            N_("Status of the inburgeringsplicht"),
+            form_label=N_("Status of the obligation"),
+            enum=PlichtStatus,
+            group="plicht",
+        ),
+    )
+    plicht_begindatum: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("Start of the plicht"), form_label=N_("Obligation starts on"), group="plicht"
+        )
+    )
+    datum_kennisgeving: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("Date of the kennisgeving"),
+            form_label=N_("Date of notification (Wi2013)"),
+            consultant_only=True,
+            group="plicht",
+        )
+    )  # Wi2013: the termijn starts here
+    plicht_einddatum: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("End of the plicht"), form_label=N_("Obligation ended on"), group="plicht")
+    )
+    reden_geen_plicht: Mapped[str | None] = mapped_column(
+        String(60),
+        info=declare(
+            N_("Reason no plicht"),
+            form_label=N_("Reason not obliged"),
+            consultant_only=True,
+            group="plicht",
+        ),
+    )
+    pip_clock_start: Mapped[str] = mapped_column(
+        coded(),
+        default=PipClockStart.HUISVESTING.value,
+        info=declare(
+            N_("PIP clock starts at"),
+            form_label=N_("The 10-week PIP clock starts at"),
+            help=N_(
+                "The law does not fix this event; DUO starts its clock when the person has left COA (M2M event SS139). Housing is the default."
+            ),
+            enum=PipClockStart,
+            consultant_only=True,
+            group="plicht",
+        ),
+    )
+    bijstand_start: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("Bijstand since"),
+            form_label=N_("Social assistance (bijstand) since"),
+            consultant_only=True,
+            group="plicht",
+        )
+    )  # starts the 6-month ontzorging clock
+    datum_afronding_zroute: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Z-route completed on"), group="plicht")
+    )
+    datum_eindgesprek_map: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("MAP final interview on"),
+            form_label=N_("MAP final interview held on"),
+            group="plicht",
+        )
+    )
+    datum_ondertekening_pvt: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("Participatieverklaring signed on"),
+            form_label=N_("Participation statement (PVT) signed on"),
+            group="plicht",
+        )
+    )
+    datum_taalschakeldiploma: Mapped[dt.date | None] = mapped_column(
+        info=declare(
+            N_("Taalschakeldiploma on"),
+            form_label=N_("Taalschakeltraject diploma on"),
+            consultant_only=True,
+            group="plicht",
+        )
+    )
+    map_omitted_working: Mapped[bool] = mapped_column(
+        default=False,
+        info=declare(
+            N_("MAP omitted: works"),
+            form_label=N_("No MAP: already working"),
+            consultant_only=True,
+            group="plicht",
+        ),
+    )
+    note_next_teacher: Mapped[str | None] = mapped_column(
+        Text,
+        info=declare(
+            N_("Note for the next teacher"),
+            help=N_("What a new school or counsellor should know first."),
+            group="notes",
+        ),
+    )
+    notes: Mapped[str | None] = mapped_column(
+        Text,
+        info=declare(
+            N_("Notes"), form_label=N_("Other notes"), consultant_only=True, group="notes"
+        ),
+    )
     # A team server: the consultant's login (set by the database to the creator), and the
     # version every save checks and raises, so a second concurrent save is not silently lost.
     assigned_to: Mapped[str | None] = mapped_column(String(63))
@@ -140,13 +326,22 @@ class Vrijstelling(Provenance, Base):
     __tablename__ = "vrijstelling"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(coded(4))
-    onderdeel: Mapped[str | None] = mapped_column(coded(4))  # None = the whole plicht
-    niveau: Mapped[str | None] = mapped_column(coded(6))
-    decision: Mapped[str] = mapped_column(coded(), default="aangevraagd")
-    decision_date: Mapped[dt.date | None]
-    valid_until: Mapped[dt.date | None]  # temporary codes INS/OPL
-    notes: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(coded(4), info=declare(N_("Code"), enum=VrijstellingCode))
+    onderdeel: Mapped[str | None] = mapped_column(
+        coded(4),
+        info=declare(
+            N_("Component"), form_label=N_("Part (empty: the whole obligation)"), enum=Onderdeel
+        ),
+    )  # None = the whole plicht
+    niveau: Mapped[str | None] = mapped_column(coded(6), info=declare(N_("Level"), enum=Niveau))
+    decision: Mapped[str] = mapped_column(
+        coded(), default="aangevraagd", info=declare(N_("Decision"), enum=Decision)
+    )
+    decision_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Decision date")))
+    valid_until: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Valid until"))
+    )  # temporary codes INS/OPL
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="vrijstellingen")
 
 
@@ -156,12 +351,21 @@ class Ontheffing(Provenance, Base):
     __tablename__ = "ontheffing"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    grond: Mapped[str] = mapped_column(coded(4))
-    onderdeel: Mapped[str | None] = mapped_column(coded(4))
-    decision: Mapped[str] = mapped_column(coded(), default="aangevraagd")
-    decision_date: Mapped[dt.date | None]
-    uren_belastbaarheid: Mapped[float | None]  # urenBelastbaarheidParticipatieactiviteit
-    notes: Mapped[str | None] = mapped_column(Text)
+    grond: Mapped[str] = mapped_column(coded(4), info=declare(N_("Ground"), enum=OntheffingGrond))
+    onderdeel: Mapped[str | None] = mapped_column(
+        coded(4),
+        info=declare(
+            N_("Component"), form_label=N_("Part (empty: the whole obligation)"), enum=Onderdeel
+        ),
+    )
+    decision: Mapped[str] = mapped_column(
+        coded(), default="aangevraagd", info=declare(N_("Decision"), enum=Decision)
+    )
+    decision_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Decision date")))
+    uren_belastbaarheid: Mapped[float | None] = mapped_column(
+        info=declare(N_("Hours a week the person can take part"))
+    )  # urenBelastbaarheidParticipatieactiviteit
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="ontheffingen")
 
 

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, coded
+from core.models.enums import (
+    Decision,
+    OntzorgingKind,
+    OntzorgingStep,
+    PreconditionKind,
+    PreconditionStatus,
+)
+from core.models.fields import declare
 
 if TYPE_CHECKING:
     from core.models.documents import Document
@@ -21,15 +30,26 @@ class Verlenging(Base):
     __tablename__ = "verlenging"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    requested_date: Mapped[dt.date | None]
-    ambtshalve: Mapped[bool] = mapped_column(default=False)
-    ground: Mapped[str] = mapped_column(String(300))
-    months: Mapped[int | None]  # length granted (or asked)
-    new_end_date: Mapped[dt.date | None]  # as stated in DUO's decision, if given
-    decision: Mapped[str] = mapped_column(coded(), default="aangevraagd")
-    decision_date: Mapped[dt.date | None]
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
-    notes: Mapped[str | None] = mapped_column(Text)
+    requested_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Requested on")))
+    ambtshalve: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Granted by DUO without a request (ambtshalve)"))
+    )
+    ground: Mapped[str] = mapped_column(String(300), info=declare(N_("Ground")))
+    months: Mapped[int | None] = mapped_column(
+        info=declare(N_("Months"))
+    )  # length granted (or asked)
+    new_end_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("New end date in the decision"))
+    )  # as stated in DUO's decision, if given
+    decision: Mapped[str] = mapped_column(
+        coded(), default="aangevraagd", info=declare(N_("Decision"), enum=Decision)
+    )
+    decision_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Decision date")))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"),
+        info=declare(N_("Evidence (document)"), printed=False),
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="verlengingen")
     document: Mapped[Document | None] = relationship()
 
@@ -40,16 +60,26 @@ class OntzorgingItem(Base):
     __tablename__ = "ontzorging_item"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(coded(20))
-    payee: Mapped[str | None] = mapped_column(String(200))  # landlord, energy company, insurer
-    amount: Mapped[float | None]
-    from_date: Mapped[dt.date | None]
-    until_date: Mapped[dt.date | None]
-    extended: Mapped[bool] = mapped_column(default=False)
-    step: Mapped[str] = mapped_column(coded(12), default="voor_mij")
-    step_date: Mapped[dt.date | None]
-    status: Mapped[str] = mapped_column(coded(12), default="actief")
-    notes: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(
+        coded(20), info=declare(N_("Kind"), form_label=N_("What is paid"), enum=OntzorgingKind)
+    )
+    payee: Mapped[str | None] = mapped_column(
+        String(200), info=declare(N_("Paid to"))
+    )  # landlord, energy company, insurer
+    amount: Mapped[float | None] = mapped_column(info=declare(N_("Amount a month (euro)")))
+    from_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("From")))
+    until_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Until")))
+    extended: Mapped[bool] = mapped_column(
+        default=False, info=declare(N_("Extended by the gemeente"))
+    )
+    step: Mapped[str] = mapped_column(
+        coded(12), default="voor_mij", info=declare(N_("Step"), enum=OntzorgingStep)
+    )
+    step_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Step reached on")))
+    status: Mapped[str] = mapped_column(
+        coded(12), default="actief", info=declare(N_("Status"), consultant_only=True)
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="ontzorging")
 
 
@@ -59,8 +89,14 @@ class Precondition(Base):
     __tablename__ = "precondition"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(coded(20))
-    status: Mapped[str] = mapped_column(coded(16), default="in_behandeling")
-    due_date: Mapped[dt.date | None]
-    notes: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(
+        coded(20), info=declare(N_("Kind"), form_label=N_("What"), enum=PreconditionKind)
+    )
+    status: Mapped[str] = mapped_column(
+        coded(16), default="in_behandeling", info=declare(N_("Status"), enum=PreconditionStatus)
+    )
+    due_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Due date"), form_label=N_("Needed by"))
+    )
+    notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="preconditions")

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.i18n import N_
 from core.models.base import Base, coded, utcnow
+from core.models.fields import declare
 
 if TYPE_CHECKING:
     from core.models.person import Person
@@ -25,7 +27,7 @@ class TeamMember(Base):
     __tablename__ = "team_member"
     login: Mapped[str] = mapped_column(String(LOGIN_LENGTH), primary_key=True)
     team: Mapped[str | None] = mapped_column(String(100), index=True)
-    role: Mapped[str] = mapped_column(coded(20), default="consultant")
+    role: Mapped[str] = mapped_column(coded(20), default="consultant", info=declare(N_("Role")))
 
 
 class Transfer(Base):
@@ -38,5 +40,5 @@ class Transfer(Base):
     from_login: Mapped[str | None] = mapped_column(String(LOGIN_LENGTH))
     to_login: Mapped[str | None] = mapped_column(String(LOGIN_LENGTH))
     by_login: Mapped[str | None] = mapped_column(String(LOGIN_LENGTH))
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text, info=declare(N_("Why a new version")))
     person: Mapped[Person] = relationship(back_populates="transfers")
