@@ -19,7 +19,7 @@ from sqlalchemy import inspect as sa_inspect
 from core import models as m
 from core.errors import ValidationError
 from core.i18n import N_, _
-from core.models import enums as e
+from core.models.fields import enums
 from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
 from core.rules.digits import ascii_digits
 from core.rules.text import clean_text
@@ -31,58 +31,8 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # one document file; the schema's size ma
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+0-9 ()\-]{6,20}$")
 
-ENUMS: dict[tuple[type, str], type[StrEnum]] = {
-    (m.Person, "regime"): e.Regime,
-    (m.Person, "plicht_status"): e.PlichtStatus,
-    (m.Person, "doelgroep"): e.Doelgroep,
-    (m.Person, "gedetailleerde_doelgroep"): e.GedetailleerdeDoelgroep,
-    (m.Person, "literacy"): e.Alfabetisering,
-    (m.Person, "pip_clock_start"): e.PipClockStart,
-    (m.Vrijstelling, "code"): e.VrijstellingCode,
-    (m.Vrijstelling, "onderdeel"): e.Onderdeel,
-    (m.Vrijstelling, "niveau"): e.Niveau,
-    (m.Vrijstelling, "decision"): e.Decision,
-    (m.Ontheffing, "grond"): e.OntheffingGrond,
-    (m.Ontheffing, "onderdeel"): e.Onderdeel,
-    (m.Ontheffing, "decision"): e.Decision,
-    (m.Voorinburgering, "toestemming"): e.Toestemming,
-    (m.Voorinburgering, "level_reached"): e.Niveau,
-    (m.Education, "idw_status"): e.IdwStatus,
-    (m.Ambition, "term"): e.AfspraakTerm,
-    (m.IntakeTopic, "status"): e.IntakeStatus,
-    (m.IntakeTopic, "source"): e.InfoSource,
-    (m.Leerbaarheidstoets, "resultaat"): e.LbtResultaat,
-    (m.PipVersion, "leerroute"): e.Leerroute,
-    (m.PipVersion, "niveau"): e.Niveau,
-    (m.PipVersion, "niveau_le"): e.Niveau,
-    (m.PipVersion, "niveau_lu"): e.Niveau,
-    (m.PipVersion, "niveau_sc"): e.Niveau,
-    (m.PipVersion, "niveau_sp"): e.Niveau,
-    (m.PipVersion, "alfabetisering"): e.Alfabetisering,
-    (m.Afspraak, "owner"): e.AfspraakOwner,
-    (m.Afspraak, "term"): e.AfspraakTerm,
-    (m.Afspraak, "status"): e.AfspraakStatus,
-    (m.HourEntry, "category"): e.HourCategory,
-    (m.HourEntry, "attendance"): e.Attendance,
-    (m.HourEntry, "source"): e.RecordSource,
-    (m.Provider, "keurmerk"): e.Keurmerk,
-    (m.ExamAttempt, "onderdeel"): e.Onderdeel,
-    (m.ExamAttempt, "niveau"): e.Niveau,
-    (m.ExamAttempt, "resultaat"): e.ExamResultaat,
-    (m.ExamAttempt, "exam_type"): e.ExamType,
-    (m.ExamAttempt, "registered_by"): e.ExamRegisteredBy,
-    (m.ExamAttempt, "reden_geen_resultaat"): e.RedenGeenResultaat,
-    (m.Verlenging, "decision"): e.Decision,
-    (m.OntzorgingItem, "kind"): e.OntzorgingKind,
-    (m.OntzorgingItem, "step"): e.OntzorgingStep,
-    (m.Precondition, "kind"): e.PreconditionKind,
-    (m.Precondition, "status"): e.PreconditionStatus,
-    (m.Contact, "role"): e.ContactRole,
-    (m.Conversation, "type"): e.ConversationType,
-    (m.Conversation, "channel"): e.Channel,
-    (m.Conversation, "interpreter"): e.Interpreter,
-    (m.Document, "kind"): e.DocumentKind,
-}
+# Every coded field and its StrEnum, as the models declare them (core.models.fields)
+ENUMS: dict[tuple[type, str], type[StrEnum]] = enums([mp.class_ for mp in m.Base.registry.mappers])
 # Per enum: its codes by their casefold, so a code typed or imported in another case is accepted
 _ENUM_CODES: dict[type[StrEnum], dict[str, str]] = {
     enum: {item.value.casefold(): item.value for item in enum} for enum in set(ENUMS.values())

@@ -16,11 +16,11 @@ from reportlab.platypus import Paragraph, Spacer
 from core import models as m
 from core.domain.facts import dossier_facts
 from core.domain.validation import ENUMS
-from core.export.field_labels import HIDDEN, label_msgid
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
 from core.export.sections import BY_CODE, RELATION, topic_section
 from core.i18n import N_, language
 from core.models import enums as e
+from core.models.fields import label_of, printed
 from core.rules.clocks import KIND_LABELS, Clock, all_clocks
 from core.rules.exams import ExamStatus, exam_status
 from core.rules.intake_topics import TOPICS
@@ -32,7 +32,7 @@ TOPIC_TITLES = {t.code: t.title for t in TOPICS}
 
 
 def field_label(doc: DocLang, name: str, model: type = m.Person) -> str:
-    msgid = label_msgid(model.__name__, name)
+    msgid = label_of(model, name)
     return doc.gettext(msgid) if msgid else name.replace("_", " ").capitalize()
 
 
@@ -188,10 +188,7 @@ def attention_topics(person: m.Person, sections: tuple[str, ...]) -> list[m.Inta
 def record_block(doc: DocLang, obj: Any, title: str) -> list[Any]:
     model = type(obj)
     rows = []
-    for column in model.__mapper__.column_attrs:
-        name = column.key
-        if name in HIDDEN or name.endswith("_id"):
-            continue
+    for name in printed(model):
         text = value_text(doc, model, name, getattr(obj, name))
         if text:
             rows.append([field_label(doc, name, model), text])

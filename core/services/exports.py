@@ -24,7 +24,6 @@ from core import models as m
 from core import private_files
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.export import json_io
-from core.export.field_labels import FIELD_LABELS
 from core.export.klantprofiel import build, check_sections
 from core.export.sections import (
     BY_CODE,
@@ -38,6 +37,7 @@ from core.export.sections import (
     check_export_passphrase,
 )
 from core.i18n import _
+from core.models.fields import label_of
 from core.services.dossiers import find_by_identity, load_dossier
 from core.services.pip import check_imported_pips
 from core.services.records import get_person
@@ -373,7 +373,7 @@ def preview_import(store: Store, data: bytes) -> ImportPreview:
             Change(
                 "identity",
                 _("fields changed: {names}").format(
-                    names=", ".join(sorted(_(FIELD_LABELS.get(k, k)) for k in changed))
+                    names=", ".join(sorted(_(label_of(m.Person, k) or k) for k in changed))
                 ),
             )
         )
