@@ -8,25 +8,18 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
+from core import models as m
 from core.i18n import N_, _, isolate
 from core.labels import label
 from core.models import enums as e
 from core.services.records import update_record
 from gui import style
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, CHOICE, DATETIME, ENUM, MULTILINE, TEXT, FieldSpec
+from gui.widgets.form import specs_for
 from gui.widgets.panel import note_label
 from gui.widgets.record_table import Column
 
-CONTACT = (
-    FieldSpec("name", N_("Name")),
-    FieldSpec("role", N_("Role"), ENUM, enum=e.ContactRole, optional=False),
-    FieldSpec("organisation", N_("Organisation")),
-    FieldSpec("phone", N_("Phone")),
-    FieldSpec("email", N_("E-mail")),
-    FieldSpec("is_vaste_aanspreekpunt", N_("Fixed contact person (vaste aanspreekpunt)"), BOOL),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
+CONTACT = specs_for(m.Contact)
 STAR = "★ "
 
 
@@ -78,28 +71,7 @@ class ContactsView(SectionView):
         self.conversations = self.add_table(
             "conversation",
             N_("Conversations"),
-            (
-                FieldSpec("date", N_("Date and time"), DATETIME),
-                FieldSpec("planned", N_("Planned (not held yet)"), BOOL),
-                FieldSpec(
-                    "type",
-                    N_("Kind of conversation"),
-                    ENUM,
-                    enum=e.ConversationType,
-                    optional=False,
-                ),
-                FieldSpec("channel", N_("How"), ENUM, enum=e.Channel, optional=False),
-                FieldSpec("location", N_("Where")),
-                FieldSpec(
-                    "interpreter", N_("Interpreter"), ENUM, enum=e.Interpreter, optional=False
-                ),
-                FieldSpec("language", N_("Language spoken"), TEXT),
-                FieldSpec("contact_id", N_("With"), CHOICE, options=self._contact_options),
-                FieldSpec("participants", N_("Who took part")),
-                FieldSpec("summary", N_("Summary"), MULTILINE),
-                FieldSpec("agreements", N_("Agreements made"), MULTILINE),
-                FieldSpec("follow_up", N_("Follow-up"), MULTILINE),
-            ),
+            specs_for(m.Conversation, options={"contact_id": self._contact_options}),
             (
                 Column(N_("Date"), lambda r: r.date),
                 Column(

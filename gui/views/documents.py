@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core import models as m
 from core import paths
 from core.errors import DossierError, ValidationError
 from core.i18n import N_, _, format_date, format_hours, format_number, ngettext
@@ -47,17 +48,12 @@ from core.services.records import update_record
 from gui.context import UndoItem
 from gui.dialogs import common
 from gui.views.section_base import SectionView
-from gui.widgets.form import DATE, ENUM, MULTILINE, FieldSpec, Form
+from gui.widgets.form import Form, specs_for
 from gui.widgets.panel import ERROR_STYLE, OK_STYLE, note_label
 from gui.widgets.record_table import Column, RecordModel
 from gui.workers import run_in_background
 
-DETAILS = (
-    FieldSpec("title", N_("Title")),
-    FieldSpec("kind", N_("Kind of document"), ENUM, enum=e.DocumentKind, optional=False),
-    FieldSpec("document_date", N_("Date on the document"), DATE),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
+DETAILS = specs_for(m.Document)
 FILE_FILTER = N_("Documents (*.pdf *.png *.jpg *.jpeg *.txt *.docx *.doc)")
 _opened: set[Path] = set()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core import models as m
 from core.domain.facts import dossier_facts
 from core.i18n import N_, _, format_date, format_duration_days, isolate, ngettext
 from core.labels import label
@@ -26,7 +27,9 @@ from core.rules.facts import ExamFacts
 from core.services.records import update_record
 from gui import style
 from gui.views.section_base import SectionView
-from gui.widgets.form import CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, TRIBOOL, FieldSpec
+from gui.widgets.form import (
+    specs_for,
+)
 from gui.widgets.panel import ERROR_STYLE, WARN_STYLE, note_label
 from gui.widgets.record_table import BASE, Column
 
@@ -62,62 +65,7 @@ class ExamsView(SectionView):
         self.page.add(self.status_box)
         self.warnings = note_label(self.page.inner)
         self.page.add(self.warnings)
-        specs = (
-            FieldSpec("onderdeel", N_("Exam part"), ENUM, enum=e.Onderdeel, optional=False),
-            FieldSpec("niveau", N_("Level"), ENUM, enum=e.Niveau),
-            FieldSpec("planned_date", N_("Exam date"), DATE),
-            FieldSpec("registration_date", N_("Registered on"), DATE),
-            FieldSpec("location", N_("Place of the exam"), TEXT),
-            FieldSpec(
-                "registered_by",
-                N_("Registered by"),
-                ENUM,
-                enum=e.ExamRegisteredBy,
-                consultant_only=True,
-            ),
-            FieldSpec(
-                "exam_type",
-                N_("Kind of exam"),
-                ENUM,
-                enum=e.ExamType,
-                optional=False,
-                consultant_only=True,
-            ),
-            FieldSpec("resultaat", N_("Result"), ENUM, enum=e.ExamResultaat),
-            FieldSpec(
-                "reden_geen_resultaat",
-                N_("Why there is no result"),
-                ENUM,
-                enum=e.RedenGeenResultaat,
-            ),
-            FieldSpec("result_date", N_("Result on"), DATE),
-            FieldSpec(
-                "attempt_no",
-                N_("Attempt number"),
-                INT,
-                help=N_("Left empty, it is counted for you."),
-            ),
-            FieldSpec(
-                "free_attempt",
-                N_("Free attempt"),
-                TRIBOOL,
-                help=N_("Left unknown, it is worked out for you."),
-            ),
-            FieldSpec("fee", N_("Fee (euro)"), NUMBER, consultant_only=True),
-            FieldSpec(
-                "gratis_pogingen_tegoed",
-                N_("Free attempts left according to DUO"),
-                INT,
-                consultant_only=True,
-            ),
-            FieldSpec(
-                "document_id",
-                N_("Result letter (document)"),
-                CHOICE,
-                options=self._document_options,
-            ),
-            FieldSpec("notes", N_("Notes"), MULTILINE),
-        )
+        specs = specs_for(m.ExamAttempt, options={"document_id": self._document_options})
         self.attempts = self.add_table(
             "exam",
             N_("Exams planned and taken"),

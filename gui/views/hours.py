@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core import models as m
 from core.domain.facts import dossier_facts, keurmerk_valid
 from core.errors import ValidationError
 from core.i18n import N_, _, format_date, format_hours
@@ -32,19 +33,13 @@ from core.rules.requirements import hours_by_category
 from core.services.records import add_provider, add_record, list_providers
 from gui.views.section_base import SectionView
 from gui.widgets.date_edit import DateEdit
-from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, MULTILINE, NUMBER, TRIBOOL, FieldSpec
+from gui.widgets.form import (
+    specs_for,
+)
 from gui.widgets.panel import ERROR_STYLE, OK_STYLE, note_label
 from gui.widgets.record_table import Column, RecordDialog
 
-PROVIDER = (
-    FieldSpec("name", N_("Name")),
-    FieldSpec("city", N_("City")),
-    FieldSpec("keurmerk", N_("Blik op Werk quality mark"), ENUM, enum=e.Keurmerk, optional=False),
-    FieldSpec("keurmerk_from", N_("Quality mark from"), DATE),
-    FieldSpec("keurmerk_until", N_("Quality mark until"), DATE),
-    FieldSpec("taalschakel_erkend", N_("Recognised for the taalschakeltraject"), BOOL),
-    FieldSpec("closed_on", N_("Closed on"), DATE),
-)
+PROVIDER = specs_for(m.Provider)
 WEEKS_SHOWN = 12
 
 
@@ -58,28 +53,9 @@ class HoursView(SectionView):
         self.providers: list[Any] = []
         self.provider_dialog: RecordDialog | None = None
         self._build_quick_entry()
-        specs = (
-            FieldSpec("date", N_("Date"), DATE),
-            FieldSpec("hours", N_("Hours"), NUMBER),
-            FieldSpec("category", N_("Kind of hours"), ENUM, enum=e.HourCategory, optional=False),
-            FieldSpec("attendance", N_("Attendance"), ENUM, enum=e.Attendance, optional=False),
-            FieldSpec("absence_reason", N_("Reason for absence")),
-            FieldSpec(
-                "provider_id", N_("School or provider"), CHOICE, options=self._provider_options
-            ),
-            FieldSpec(
-                "document_id", N_("Evidence (document)"), CHOICE, options=self._document_options
-            ),
-            FieldSpec("dutch_speaking", N_("Dutch spoken"), TRIBOOL),
-            FieldSpec(
-                "source",
-                N_("Recorded by"),
-                ENUM,
-                enum=e.RecordSource,
-                optional=False,
-                consultant_only=True,
-            ),
-            FieldSpec("description", N_("What was done"), MULTILINE),
+        specs = specs_for(
+            m.HourEntry,
+            options={"provider_id": self._provider_options, "document_id": self._document_options},
         )
         self.entries = self.add_table(
             "hour",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import models as m
 from core.i18n import N_, _, format_date, isolate
 from core.labels import label
 from core.models import enums as e
@@ -27,39 +28,15 @@ from core.rules.intake_topics import TOPICS, Topic
 from core.services.intake import intake_progress, set_intake_topic
 from gui import style
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, DATE, ENUM, INT, MULTILINE, FieldSpec
+from gui.widgets.form import specs_for
 from gui.widgets.panel import EditPanel, note_label
 from gui.widgets.record_table import BASE, Column
 
 if TYPE_CHECKING:
     from gui.views.intake_conversation import IntakeConversation
 
-TOPIC_FIELDS = (
-    FieldSpec("status", N_("Status"), ENUM, enum=e.IntakeStatus, optional=False),
-    FieldSpec("answers", N_("In the person's own words"), MULTILINE),
-    FieldSpec("notes", N_("Notes"), MULTILINE, consultant_only=True),
-    FieldSpec(
-        "source",
-        N_("Where the information comes from"),
-        ENUM,
-        enum=e.InfoSource,
-        consultant_only=True,
-    ),
-    FieldSpec("source_date", N_("Date of the information"), DATE, consultant_only=True),
-    FieldSpec("author", N_("Written by"), consultant_only=True),
-    FieldSpec("sensitive", N_("Sensitive (kept out of exports)"), BOOL, consultant_only=True),
-    FieldSpec("share_consent", N_("The person agrees to share this"), BOOL),
-    FieldSpec("needs_attention", N_("Needs attention"), BOOL, consultant_only=True),
-)
-LBT = (
-    FieldSpec("datum_afname", N_("Date taken"), DATE),
-    FieldSpec("behaalde_score", N_("Score reached"), INT),
-    FieldSpec("benodigde_score", N_("Score needed"), INT),
-    FieldSpec("resultaat", N_("Result"), ENUM, enum=e.LbtResultaat, optional=False),
-    FieldSpec("with_interpreter", N_("With an interpreter"), BOOL),
-    FieldSpec("language", N_("Language of the test")),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
+TOPIC_FIELDS = specs_for(m.IntakeTopic)
+LBT = specs_for(m.Leerbaarheidstoets)
 STATUS_COLOURS = {
     "known": "ok",
     "partial": "warning",

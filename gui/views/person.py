@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import models as m
 from core.errors import ConflictError
-from core.export.field_labels import label_msgid
 from core.i18n import LANGUAGES, N_, _
 from core.labels import label
 from core.models import enums as e
+from core.models.fields import label_of
 from core.rules.bsn import is_valid_bsn, normalize_bsn
 from core.rules.gemeenten import all_gemeenten
 from core.services.dossiers import update_person
 from gui.dialogs import common
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, MULTILINE, NUMBER, FieldSpec
+from gui.widgets.form import specs_for
 from gui.widgets.record_table import Column
 
 
@@ -23,37 +24,7 @@ def language_options() -> list[tuple[Any, str]]:
     return [(lang.code, f"{lang.native_name} ({_(lang.english_name)})") for lang in LANGUAGES]
 
 
-IDENTITY = (
-    FieldSpec("given_names", N_("Given names")),
-    FieldSpec("family_name", N_("Family name")),
-    FieldSpec("date_of_birth", N_("Date of birth"), DATE),
-    FieldSpec(
-        "bsn",
-        N_("BSN (citizen service number)"),
-        help=N_("Nine digits; checked with the elfproef."),
-    ),
-    FieldSpec(
-        "v_nummer",
-        N_("V-number"),
-        help=N_("Ten digits, from the IND or COA."),
-        consultant_only=True,
-    ),
-    FieldSpec("nationality", N_("Nationality")),
-    FieldSpec("country_of_origin", N_("Country of origin")),
-    FieldSpec(
-        "languages_spoken",
-        N_("Languages spoken"),
-        help=N_("Language codes separated by commas, e.g. ti, ar, en."),
-    ),
-    FieldSpec(
-        "preferred_language",
-        N_("Language for printouts"),
-        CHOICE,
-        options=language_options,
-        optional=False,
-    ),
-    FieldSpec("literacy", N_("Reading and writing (literacy)"), ENUM, enum=e.Alfabetisering),
-)
+IDENTITY = specs_for(m.Person, group="identity", options={"preferred_language": language_options})
 
 
 def gemeente_names() -> list[str]:
@@ -61,83 +32,11 @@ def gemeente_names() -> list[str]:
     return [g.name for g in all_gemeenten()]
 
 
-CONTACT = (
-    FieldSpec("phone", N_("Phone")),
-    FieldSpec("email", N_("E-mail")),
-    FieldSpec("address", N_("Address")),
-    FieldSpec("postcode", N_("Postcode")),
-    FieldSpec("woonplaats", N_("Place of residence")),
-    FieldSpec("gemeente", N_("Gemeente (municipality)"), suggestions=gemeente_names),
-    FieldSpec("household", N_("Household"), MULTILINE, consultant_only=True),
-)
-PLICHT = (
-    FieldSpec("regime", N_("Law (regime)"), ENUM, enum=e.Regime, optional=False),
-    FieldSpec("doelgroep", N_("Target group (doelgroep)"), ENUM, enum=e.Doelgroep, optional=False),
-    FieldSpec(
-        "gedetailleerde_doelgroep",
-        N_("Detailed target group"),
-        ENUM,
-        enum=e.GedetailleerdeDoelgroep,
-        consultant_only=True,
-    ),
-    FieldSpec(
-        "plicht_status", N_("Status of the obligation"), ENUM, enum=e.PlichtStatus, optional=False
-    ),
-    FieldSpec("plicht_begindatum", N_("Obligation starts on"), DATE),
-    FieldSpec(
-        "datum_kennisgeving", N_("Date of notification (Wi2013)"), DATE, consultant_only=True
-    ),
-    FieldSpec("plicht_einddatum", N_("Obligation ended on"), DATE),
-    FieldSpec("reden_geen_plicht", N_("Reason not obliged"), consultant_only=True),
-    FieldSpec(
-        "pip_clock_start",
-        N_("The 10-week PIP clock starts at"),
-        ENUM,
-        enum=e.PipClockStart,
-        optional=False,
-        consultant_only=True,
-        help=N_(
-            "The law does not fix this event; DUO starts its clock when the person has left COA "
-            "(M2M event SS139). Housing is the default."
-        ),
-    ),
-    FieldSpec(
-        "bijstand_start", N_("Social assistance (bijstand) since"), DATE, consultant_only=True
-    ),
-    FieldSpec("datum_eindgesprek_map", N_("MAP final interview held on"), DATE),
-    FieldSpec("datum_ondertekening_pvt", N_("Participation statement (PVT) signed on"), DATE),
-    FieldSpec("datum_afronding_zroute", N_("Z-route completed on"), DATE),
-    FieldSpec(
-        "datum_taalschakeldiploma", N_("Taalschakeltraject diploma on"), DATE, consultant_only=True
-    ),
-    FieldSpec("map_omitted_working", N_("No MAP: already working"), BOOL, consultant_only=True),
-)
-NOTES = (
-    FieldSpec(
-        "note_next_teacher",
-        N_("Note for the next teacher"),
-        MULTILINE,
-        help=N_("What a new school or counsellor should know first."),
-    ),
-    FieldSpec("notes", N_("Other notes"), MULTILINE, consultant_only=True),
-)
-VRIJSTELLING = (
-    FieldSpec("code", N_("Code"), ENUM, enum=e.VrijstellingCode, optional=False),
-    FieldSpec("onderdeel", N_("Part (empty: the whole obligation)"), ENUM, enum=e.Onderdeel),
-    FieldSpec("niveau", N_("Level"), ENUM, enum=e.Niveau),
-    FieldSpec("decision", N_("Decision"), ENUM, enum=e.Decision, optional=False),
-    FieldSpec("decision_date", N_("Decision date"), DATE),
-    FieldSpec("valid_until", N_("Valid until"), DATE),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
-ONTHEFFING = (
-    FieldSpec("grond", N_("Ground"), ENUM, enum=e.OntheffingGrond, optional=False),
-    FieldSpec("onderdeel", N_("Part (empty: the whole obligation)"), ENUM, enum=e.Onderdeel),
-    FieldSpec("decision", N_("Decision"), ENUM, enum=e.Decision, optional=False),
-    FieldSpec("decision_date", N_("Decision date"), DATE),
-    FieldSpec("uren_belastbaarheid", N_("Hours a week the person can take part"), NUMBER),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
+CONTACT = specs_for(m.Person, group="contact", suggestions={"gemeente": gemeente_names})
+PLICHT = specs_for(m.Person, group="plicht")
+NOTES = specs_for(m.Person, group="notes")
+VRIJSTELLING = specs_for(m.Vrijstelling, group="")
+ONTHEFFING = specs_for(m.Ontheffing, group="")
 
 
 def split_languages(text: Any) -> Any:
@@ -151,7 +50,7 @@ def conflict_text(exc: ConflictError) -> str:
     the question (Yes: keep what was typed here)."""
     lines = [str(exc), ""]
     for name, (theirs, mine) in exc.conflicts.items():
-        msgid = label_msgid("Person", name)
+        msgid = label_of(m.Person, name)
         field = _(msgid) if msgid else name
         lines.append(f"{field}: {theirs or '—'} → {mine or '—'}")
     lines += ["", _("Save your values over theirs?")]

@@ -5,102 +5,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import models as m
 from core.i18n import N_, _, format_hours
 from core.labels import label
 from core.models import enums as e
 from core.rules.table import RULES
 from core.services.records import set_section
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, DATE, ENUM, INT, MULTILINE, NUMBER, TRIBOOL, FieldSpec
+from gui.widgets.form import specs_for
 from gui.widgets.record_table import Column
 
-AZC = (
-    FieldSpec("vergunning_date", N_("Residence permit granted on"), DATE),
-    FieldSpec("koppeling_date", N_("Linked to a gemeente on (koppeling)"), DATE),
-    FieldSpec("koppeling_gemeente", N_("Linked to gemeente")),
-    FieldSpec("first_coa_gesprek_date", N_("First COA conversation on"), DATE),
-    FieldSpec("blauwe_map_received", N_("Blauwe map received"), BOOL),
-    FieldSpec("huisvesting_date", N_("Keys to the home on (huisvesting)"), DATE),
-    FieldSpec("vestiging_date", N_("Settled in the gemeente on (vestiging)"), DATE),
-    FieldSpec("brp_inschrijving_date", N_("Registered in the BRP on"), DATE),
-    FieldSpec("notes", N_("Notes"), MULTILINE, consultant_only=True),
-)
+AZC = specs_for(m.AzcPhase)
 HOUR_FIELDS = (
     ("nt2_hours", "voorinburgering_nt2_hours"),
     ("knm_hours", "voorinburgering_knm_hours"),
     ("intromap_hours", "voorinburgering_intromap_hours"),
     ("begeleiding_hours", "voorinburgering_begeleiding_hours"),
 )
-VOORINBURGERING = (
-    FieldSpec(
-        "toestemming", N_("Permission to take part"), ENUM, enum=e.Toestemming, optional=False
-    ),
-    FieldSpec("toestemming_date", N_("Permission given on"), DATE),
-    FieldSpec("wachtlijst", N_("On the waiting list"), BOOL),
-    FieldSpec("start_date", N_("Started on"), DATE),
-    FieldSpec("end_date", N_("Ended on"), DATE),
-    FieldSpec("level_reached", N_("Dutch level reached"), ENUM, enum=e.Niveau),
-    FieldSpec("nt2_hours", N_("Hours of Dutch (NT2)"), NUMBER),
-    FieldSpec("knm_hours", N_("Hours of KNM and IntroPVT"), NUMBER),
-    FieldSpec("intromap_hours", N_("Hours of IntroMAP"), NUMBER),
-    FieldSpec("begeleiding_hours", N_("Hours of guidance"), NUMBER),
-    FieldSpec("placement_test", N_("Placement test"), consultant_only=True),
-    FieldSpec("class_group", N_("Class group"), consultant_only=True),
-    FieldSpec("stopped_early", N_("Stopped early"), BOOL),
-    FieldSpec("stop_reason", N_("Reason for stopping")),
-    FieldSpec("overdracht_date", N_("Handed over to the gemeente on"), DATE, consultant_only=True),
-    FieldSpec("notes", N_("Notes"), MULTILINE, consultant_only=True),
-)
-COA_LOCATION = (
-    FieldSpec("name", N_("Location")),
-    FieldSpec("place", N_("Place")),
-    FieldSpec("kind", N_("Kind (azc, noodopvang…)")),
-    FieldSpec("from_date", N_("From"), DATE),
-    FieldSpec("until_date", N_("Until"), DATE),
-    FieldSpec("move_reason", N_("Reason for moving")),
-)
-TRAINING = (
-    FieldSpec("title", N_("Title")),
-    FieldSpec("kind", N_("Training or information session")),
-    FieldSpec("provider", N_("Given by")),
-    FieldSpec("date", N_("Date"), DATE),
-    FieldSpec("certificate", N_("Certificate received"), BOOL),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
-SKILL = (
-    FieldSpec("name", N_("Skill")),
-    FieldSpec("level", N_("Level")),
-    FieldSpec("evidence", N_("Shown by")),
-)
-EDUCATION = (
-    FieldSpec("level", N_("Level of education")),
-    FieldSpec("field", N_("Subject")),
-    FieldSpec("institution", N_("School or university")),
-    FieldSpec("country", N_("Country")),
-    FieldSpec("from_year", N_("From (year)"), INT),
-    FieldSpec("to_year", N_("Until (year)"), INT),
-    FieldSpec("diploma", N_("Diploma"), BOOL),
-    FieldSpec("idw_status", N_("Diploma valuation (IDW)"), ENUM, enum=e.IdwStatus, optional=False),
-    FieldSpec("idw_result", N_("IDW result")),
-    FieldSpec("idw_date", N_("IDW date"), DATE),
-    FieldSpec("notes", N_("Notes"), MULTILINE),
-)
-WORK = (
-    FieldSpec("role", N_("Job or task")),
-    FieldSpec("employer", N_("Employer or organisation")),
-    FieldSpec("country", N_("Country")),
-    FieldSpec("from_date", N_("From"), DATE),
-    FieldSpec("until_date", N_("Until"), DATE),
-    FieldSpec("volunteering", N_("Volunteer work"), BOOL),
-    FieldSpec("hours_per_week", N_("Hours a week"), NUMBER),
-    FieldSpec("dutch_speaking", N_("Dutch spoken at work"), TRIBOOL),
-    FieldSpec("description", N_("Description"), MULTILINE),
-)
-AMBITION = (
-    FieldSpec("text", N_("Ambition"), MULTILINE),
-    FieldSpec("term", N_("Term"), ENUM, enum=e.AfspraakTerm),
-    FieldSpec("noted_on", N_("Noted on"), DATE),
-)
+VOORINBURGERING = specs_for(m.Voorinburgering)
+COA_LOCATION = specs_for(m.CoaLocation)
+TRAINING = specs_for(m.Training)
+SKILL = specs_for(m.Skill)
+EDUCATION = specs_for(m.Education)
+WORK = specs_for(m.WorkExperience)
+AMBITION = specs_for(m.Ambition)
 
 
 class PidView(SectionView):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core import models as m
 from core.i18n import N_, _, format_date
 from core.labels import label
 from core.models import enums as e
@@ -26,25 +27,11 @@ from gui import style
 from gui.views.pip_dialog import NewPipVersionDialog
 from gui.views.pip_fields import BESCHIKKING, field_label, show_value
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, DATE, ENUM, MULTILINE, FieldSpec
+from gui.widgets.form import MULTILINE, specs_for
 from gui.widgets.panel import WARN_STYLE, note_label
 from gui.widgets.record_table import Column
 
-AFSPRAAK = (
-    FieldSpec("text", N_("Agreement"), MULTILINE),
-    FieldSpec("owner", N_("Who does it"), ENUM, enum=e.AfspraakOwner, optional=False),
-    FieldSpec("term", N_("Term"), ENUM, enum=e.AfspraakTerm, optional=False),
-    FieldSpec("due_date", N_("Due date"), DATE),
-    FieldSpec("status", N_("Status"), ENUM, enum=e.AfspraakStatus, optional=False),
-    FieldSpec("done_date", N_("Done on"), DATE),
-    FieldSpec(
-        "touches_mandatory_part",
-        N_("Changes what the beschikking says"),
-        BOOL,
-        consultant_only=True,
-        help=N_("Leerroute, level, MAP, PVT, KNM… can only change with a new PIP version."),
-    ),
-)
+AFSPRAAK = specs_for(m.Afspraak)
 MANDATORY_WARNING = N_(
     "This agreement changes what the beschikking says. The ontwikkelplan may change freely, "
     "but the leerroute, level, MAP, PVT and KNM only change with a new PIP version."

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel
 
+from core import models as m
 from core.domain.facts import dossier_facts
 from core.i18n import N_, _, current_language, format_date, format_duration_days
 from core.labels import label
@@ -24,7 +25,9 @@ from core.rules.clocks import (
 from core.services.dossiers import update_person
 from gui import style
 from gui.views.section_base import SectionView
-from gui.widgets.form import BOOL, CHOICE, DATE, ENUM, INT, MULTILINE, NUMBER, TEXT, FieldSpec
+from gui.widgets.form import (
+    specs_for,
+)
 from gui.widgets.panel import ERROR_STYLE, WARN_STYLE
 from gui.widgets.record_table import Column
 
@@ -74,19 +77,7 @@ class TermijnView(SectionView):
         self.verlengingen = self.add_table(
             "verlenging",
             N_("Extensions of the termijn (verlengingen)"),
-            (
-                FieldSpec("requested_date", N_("Requested on"), DATE),
-                FieldSpec("ambtshalve", N_("Granted by DUO without a request (ambtshalve)"), BOOL),
-                FieldSpec("ground", N_("Ground"), TEXT),
-                FieldSpec("months", N_("Months"), INT),
-                FieldSpec("new_end_date", N_("New end date in the decision"), DATE),
-                FieldSpec("decision", N_("Decision"), ENUM, enum=e.Decision, optional=False),
-                FieldSpec("decision_date", N_("Decision date"), DATE),
-                FieldSpec(
-                    "document_id", N_("Evidence (document)"), CHOICE, options=self._document_options
-                ),
-                FieldSpec("notes", N_("Notes"), MULTILINE),
-            ),
+            specs_for(m.Verlenging, options={"document_id": self._document_options}),
             (
                 Column(N_("Requested on"), lambda r: r.requested_date),
                 Column(N_("Ground"), lambda r: r.ground),
@@ -103,18 +94,7 @@ class TermijnView(SectionView):
         self.ontzorging = self.add_table(
             "ontzorging",
             N_("Financial relief (ontzorging)"),
-            (
-                FieldSpec("kind", N_("What is paid"), ENUM, enum=e.OntzorgingKind, optional=False),
-                FieldSpec("payee", N_("Paid to")),
-                FieldSpec("amount", N_("Amount a month (euro)"), NUMBER),
-                FieldSpec("from_date", N_("From"), DATE),
-                FieldSpec("until_date", N_("Until"), DATE),
-                FieldSpec("extended", N_("Extended by the gemeente"), BOOL),
-                FieldSpec("step", N_("Step"), ENUM, enum=e.OntzorgingStep, optional=False),
-                FieldSpec("step_date", N_("Step reached on"), DATE),
-                FieldSpec("status", N_("Status"), TEXT, consultant_only=True),
-                FieldSpec("notes", N_("Notes"), MULTILINE),
-            ),
+            specs_for(m.OntzorgingItem),
             (
                 Column(N_("What is paid"), lambda r: r.kind, lambda v: label(e.OntzorgingKind, v)),
                 Column(N_("Paid to"), lambda r: r.payee),
@@ -129,12 +109,7 @@ class TermijnView(SectionView):
         self.preconditions = self.add_table(
             "precondition",
             N_("Preconditions (childcare, transport, digital access, timetable)"),
-            (
-                FieldSpec("kind", N_("What"), ENUM, enum=e.PreconditionKind, optional=False),
-                FieldSpec("status", N_("Status"), ENUM, enum=e.PreconditionStatus, optional=False),
-                FieldSpec("due_date", N_("Needed by"), DATE),
-                FieldSpec("notes", N_("Notes"), MULTILINE),
-            ),
+            specs_for(m.Precondition),
             (
                 Column(N_("What"), lambda r: r.kind, lambda v: label(e.PreconditionKind, v)),
                 Column(

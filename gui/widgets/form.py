@@ -26,24 +26,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import inspect as sa_inspect
 
 from core.i18n import _
 from core.labels import choices as enum_choices
+from core.models.fields import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DATETIME,
+    ENUM,
+    INT,
+    MULTILINE,
+    NUMBER,
+    TEXT,
+    TRIBOOL,
+    declared,
+    widget_of,
+)
 from gui import style
 from gui.widgets.date_edit import DateEdit
 
-TEXT, MULTILINE, DATE, NUMBER, INT, BOOL, TRIBOOL, ENUM, CHOICE, DATETIME = (
-    "text",
-    "multiline",
-    "date",
-    "number",
-    "int",
-    "bool",
-    "tribool",
-    "enum",
-    "choice",
-    "datetime",
-)
 ERROR_STYLE = style.colour_css("error")
 
 
@@ -59,6 +62,41 @@ class FieldSpec:
     help: str = ""  # msgid of a tooltip / hint
     readonly: bool = False
     suggestions: Callable[[], list[str]] | None = None  # TEXT: names offered while typing
+
+
+def specs_for(
+    model: type,
+    *,
+    group: str | None = None,
+    options: dict[str, Callable[[], list[tuple[Any, str]]]] | None = None,
+    suggestions: dict[str, Callable[[], list[str]]] | None = None,
+) -> tuple[FieldSpec, ...]:
+    """The form of a record kind, read from its declared fields (core.models.fields) in
+    column order. A view adds only what the declaration cannot know: the live option lists of
+    its CHOICE fields (providers, documents, contacts) and typing suggestions; ``group`` picks
+    one panel of a record shown in several (Person)."""
+    options, suggestions = options or {}, suggestions or {}
+    columns: Any = sa_inspect(model).columns
+    specs = []
+    for name, info in declared(model):
+        if not info.in_form or (group is not None and info.group != group):
+            continue
+        kind = widget_of(model, name)
+        column = columns[name]
+        specs.append(
+            FieldSpec(
+                name,
+                info.form_label or info.label,
+                kind,
+                enum=info.enum,
+                options=options.get(name),
+                optional=bool(column.nullable),
+                consultant_only=info.consultant_only,
+                help=info.help,
+                suggestions=suggestions.get(name),
+            )
+        )
+    return tuple(specs)
 
 
 def _blank(value: Any) -> bool:
