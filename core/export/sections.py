@@ -3,7 +3,8 @@
 A person chooses per section what goes along (DOMAIN.md §11 point 3): health, finances, family
 and soft information, and the documents' contents, are off unless they say yes. Field names
 follow DUO's M2M inburgering API and the GGM where those have a name (DOMAIN.md §6, §7, §9); the
-rest are our column names in camelCase.
+rest are our column names in camelCase. Those names are declared with the fields
+(``json=`` in core/models).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     Section,
     check_export_passphrase,
 )
+from core.models.base import Base as _Base
+from core.models.fields import FieldInfo
 
 LIST_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if not k.single}
 SINGLE_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if k.single}
@@ -58,37 +61,6 @@ REFS = {
     "contact_id": "contactRef",
     "pip_version_id": "pipVersie",
 }
-DUO_NAMES: dict[tuple[str, str], str] = {
-    ("person", "bsn"): "burgerservicenummer",
-    ("person", "v_nummer"): "vNummer",
-    ("person", "given_names"): "voornamen",
-    ("person", "family_name"): "geslachtsnaam",
-    ("person", "date_of_birth"): "geboortedatum",
-    ("person", "literacy"): "indicatorAlfabetiseringsonderwijs",
-    ("person", "doelgroep"): "doelgroepindeling",
-    ("person", "gedetailleerde_doelgroep"): "gedetailleerdeDoelgroep",
-    ("person", "plicht_begindatum"): "begindatum",
-    ("person", "plicht_einddatum"): "einddatum",
-    ("person", "datum_kennisgeving"): "datumKennisgevingInburgeringsplicht",
-    ("person", "reden_geen_plicht"): "redenGeenInburgeringsplicht",
-    ("person", "datum_afronding_zroute"): "datumAfrondingZroute",
-    ("person", "datum_eindgesprek_map"): "datumEindgesprekMap",
-    ("person", "datum_ondertekening_pvt"): "datumOndertekeningPvt",
-    ("pip_version", "dagtekening"): "dagtekeningPip",
-    ("pip_version", "geschatte_intensiteit"): "geschatteIntensiteitB1Route",
-    ("pip_version", "alfabetisering"): "indicatorAlfabetiseringsonderwijs",
-    ("pip_version", "mag_opleiding_afmaken"): "indicatorMagOpleidingAfmaken",
-    ("pip_version", "contact_name"): "contactpersoonNaam",
-    ("pip_version", "contact_email"): "contactpersoonEmail",
-    ("exam_attempt", "planned_date"): "examendatum",
-    ("exam_attempt", "reden_geen_resultaat"): "redenGeenResultaat",
-    ("exam_attempt", "gratis_pogingen_tegoed"): "gratisPogingenTegoed",
-    ("leerbaarheidstoets", "datum_afname"): "datumAfname",
-    ("leerbaarheidstoets", "behaalde_score"): "behaaldeScore",
-    ("leerbaarheidstoets", "benodigde_score"): "benodigdeScore",
-    ("ontheffing", "uren_belastbaarheid"): "urenBelastbaarheidParticipatieactiviteit",
-    ("hour_entry", "category"): "soortUren",
-}
 
 
 def camel(name: str) -> str:
@@ -97,9 +69,13 @@ def camel(name: str) -> str:
 
 
 def json_name(table: str, column: str) -> str:
+    """The field's key in the file: a reference, the name its declaration gives (DUO's M2M name,
+    the GGM's), else the column name in camelCase."""
     if column in REFS:
         return REFS[column]
-    return DUO_NAMES.get((table, column), camel(column))
+    found = _Base.metadata.tables[table].columns.get(column)
+    info = found.info.get("field") if found is not None else None
+    return info.json if isinstance(info, FieldInfo) and info.json else camel(column)
 
 
 def exported_columns(model: type) -> list[str]:

@@ -35,7 +35,7 @@ class ExamAttempt(Base):
     )
     niveau: Mapped[str | None] = mapped_column(coded(6), info=declare(N_("Level"), enum=Niveau))
     planned_date: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Exam date"))
+        info=declare(N_("Exam date"), json="examendatum")
     )  # examendatum
     registration_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Registered on")))
     location: Mapped[str | None] = mapped_column(String(200), info=declare(N_("Place of the exam")))
@@ -51,7 +51,10 @@ class ExamAttempt(Base):
         coded(10), info=declare(N_("Result"), enum=ExamResultaat)
     )  # None = no result yet
     reden_geen_resultaat: Mapped[str | None] = mapped_column(
-        coded(20), info=declare(N_("Why there is no result"), enum=RedenGeenResultaat)
+        coded(20),
+        info=declare(
+            N_("Why there is no result"), enum=RedenGeenResultaat, json="redenGeenResultaat"
+        ),
     )
     result_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Result on")))
     attempt_no: Mapped[int] = mapped_column(
@@ -67,7 +70,11 @@ class ExamAttempt(Base):
         Numeric(8, 2), info=declare(N_("Fee (euro)"), consultant_only=True)
     )
     gratis_pogingen_tegoed: Mapped[int | None] = mapped_column(
-        info=declare(N_("Free attempts left according to DUO"), consultant_only=True)
+        info=declare(
+            N_("Free attempts left according to DUO"),
+            consultant_only=True,
+            json="gratisPogingenTegoed",
+        )
     )  # as reported by DUO, if known
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"),

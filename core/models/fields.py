@@ -25,6 +25,8 @@ its nullability whether a choice may stay empty). The arguments:
 ``widget``          an editor other than the column type's (MULTILINE for a long String, …)
 ``consultant_only`` hidden from the participant's view of the form
 ``group``           which panel of a record with several (Person: identity, contact, …)
+``json``            its key in the klantprofiel JSON where DUO's M2M API or the GGM names it
+                    (else the column name in camelCase)
 ``in_form``         False: printed and exported but not typed in a form (set by a service)
 ``printed``         False: kept out of printed records (bookkeeping, file contents)
 ``min``/``max``     bounds the validation gate enforces, with ``bounds``: the message msgid
@@ -67,6 +69,7 @@ class FieldInfo:
     widget: str | None = None
     consultant_only: bool = False
     group: str = ""
+    json: str | None = None
     in_form: bool = True
     printed: bool = True
     min: float | None = None

@@ -44,7 +44,10 @@ class HourEntry(Base):
     date: Mapped[dt.date] = mapped_column(info=declare(N_("Date")))
     hours: Mapped[float] = mapped_column(info=declare(N_("Hours")))
     category: Mapped[str] = mapped_column(
-        coded(40), info=declare(N_("Category"), form_label=N_("Kind of hours"), enum=HourCategory)
+        coded(40),
+        info=declare(
+            N_("Category"), form_label=N_("Kind of hours"), enum=HourCategory, json="soortUren"
+        ),
     )
     attendance: Mapped[str] = mapped_column(
         coded(24), default="aanwezig", info=declare(N_("Attendance"), enum=Attendance)

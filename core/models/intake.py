@@ -68,9 +68,15 @@ class Leerbaarheidstoets(Base):
     __tablename__ = "leerbaarheidstoets"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    datum_afname: Mapped[dt.date | None] = mapped_column(info=declare(N_("Date taken")))
-    behaalde_score: Mapped[int | None] = mapped_column(info=declare(N_("Score reached")))
-    benodigde_score: Mapped[int | None] = mapped_column(info=declare(N_("Score needed")))
+    datum_afname: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Date taken"), json="datumAfname")
+    )
+    behaalde_score: Mapped[int | None] = mapped_column(
+        info=declare(N_("Score reached"), json="behaaldeScore")
+    )
+    benodigde_score: Mapped[int | None] = mapped_column(
+        info=declare(N_("Score needed"), json="benodigdeScore")
+    )
     resultaat: Mapped[str] = mapped_column(
         coded(30), default="Onbekend", info=declare(N_("Result"), enum=LbtResultaat)
     )

@@ -57,16 +57,18 @@ class Person(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     given_names: Mapped[str] = mapped_column(
-        String(200), default="", info=declare(N_("Given names"), group="identity")
+        String(200), default="", info=declare(N_("Given names"), group="identity", json="voornamen")
     )
     family_name: Mapped[str] = mapped_column(
-        String(200), default="", info=declare(N_("Family name"), group="identity")
+        String(200),
+        default="",
+        info=declare(N_("Family name"), group="identity", json="geslachtsnaam"),
     )
     # The folded name the caseload search matches (core.models.folding), kept by the events below
     # on every write, whatever path it comes by.
     name_key: Mapped[str] = mapped_column(String(820), default="")
     date_of_birth: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Date of birth"), group="identity")
+        info=declare(N_("Date of birth"), group="identity", json="geboortedatum")
     )
     sex: Mapped[str | None] = mapped_column(coded(10), info=declare(N_("Sex"), in_form=False))
     bsn: Mapped[str | None] = mapped_column(
@@ -76,6 +78,7 @@ class Person(Timestamps, Base):
             form_label=N_("BSN (citizen service number)"),
             help=N_("Nine digits; checked with the elfproef."),
             group="identity",
+            json="burgerservicenummer",
         ),
     )
     v_nummer: Mapped[str | None] = mapped_column(
@@ -85,6 +88,7 @@ class Person(Timestamps, Base):
             help=N_("Ten digits, from the IND or COA."),
             consultant_only=True,
             group="identity",
+            json="vNummer",
         ),
     )
     nationality: Mapped[str | None] = mapped_column(
@@ -118,6 +122,7 @@ class Person(Timestamps, Base):
             form_label=N_("Reading and writing (literacy)"),
             enum=Alfabetisering,
             group="identity",
+            json="indicatorAlfabetiseringsonderwijs",
         ),
     )  # Alfabetisering A / AA / NVT
     phone: Mapped[str | None] = mapped_column(
@@ -146,7 +151,9 @@ class Person(Timestamps, Base):
     doelgroep: Mapped[str] = mapped_column(
         coded(),
         default=Doelgroep.ASIEL.value,
-        info=declare(N_("Target group (doelgroep)"), enum=Doelgroep, group="plicht"),
+        info=declare(
+            N_("Target group (doelgroep)"), enum=Doelgroep, group="plicht", json="doelgroepindeling"
+        ),
     )
     gedetailleerde_doelgroep: Mapped[str | None] = mapped_column(
         coded(60),
@@ -155,6 +162,7 @@ class Person(Timestamps, Base):
             enum=GedetailleerdeDoelgroep,
             consultant_only=True,
             group="plicht",
+            json="gedetailleerdeDoelgroep",
         ),
     )
     regime: Mapped[str] = mapped_column(
@@ -174,7 +182,10 @@ class Person(Timestamps, Base):
     )
     plicht_begindatum: Mapped[dt.date | None] = mapped_column(
         info=declare(
-            N_("Start of the plicht"), form_label=N_("Obligation starts on"), group="plicht"
+            N_("Start of the plicht"),
+            form_label=N_("Obligation starts on"),
+            group="plicht",
+            json="begindatum",
         )
     )
     datum_kennisgeving: Mapped[dt.date | None] = mapped_column(
@@ -183,10 +194,16 @@ class Person(Timestamps, Base):
             form_label=N_("Date of notification (Wi2013)"),
             consultant_only=True,
             group="plicht",
+            json="datumKennisgevingInburgeringsplicht",
         )
     )  # Wi2013: the termijn starts here
     plicht_einddatum: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("End of the plicht"), form_label=N_("Obligation ended on"), group="plicht")
+        info=declare(
+            N_("End of the plicht"),
+            form_label=N_("Obligation ended on"),
+            group="plicht",
+            json="einddatum",
+        )
     )
     reden_geen_plicht: Mapped[str | None] = mapped_column(
         String(60),
@@ -195,6 +212,7 @@ class Person(Timestamps, Base):
             form_label=N_("Reason not obliged"),
             consultant_only=True,
             group="plicht",
+            json="redenGeenInburgeringsplicht",
         ),
     )
     pip_clock_start: Mapped[str] = mapped_column(
@@ -220,13 +238,14 @@ class Person(Timestamps, Base):
         )
     )  # starts the 6-month ontzorging clock
     datum_afronding_zroute: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Z-route completed on"), group="plicht")
+        info=declare(N_("Z-route completed on"), group="plicht", json="datumAfrondingZroute")
     )
     datum_eindgesprek_map: Mapped[dt.date | None] = mapped_column(
         info=declare(
             N_("MAP final interview on"),
             form_label=N_("MAP final interview held on"),
             group="plicht",
+            json="datumEindgesprekMap",
         )
     )
     datum_ondertekening_pvt: Mapped[dt.date | None] = mapped_column(
@@ -234,6 +253,7 @@ class Person(Timestamps, Base):
             N_("Participatieverklaring signed on"),
             form_label=N_("Participation statement (PVT) signed on"),
             group="plicht",
+            json="datumOndertekeningPvt",
         )
     )
     datum_taalschakeldiploma: Mapped[dt.date | None] = mapped_column(
@@ -363,7 +383,10 @@ class Ontheffing(Provenance, Base):
     )
     decision_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Decision date")))
     uren_belastbaarheid: Mapped[float | None] = mapped_column(
-        info=declare(N_("Hours a week the person can take part"))
+        info=declare(
+            N_("Hours a week the person can take part"),
+            json="urenBelastbaarheidParticipatieactiviteit",
+        )
     )  # urenBelastbaarheidParticipatieactiviteit
     notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))
     person: Mapped[Person] = relationship(back_populates="ontheffingen")

@@ -65,7 +65,9 @@ class PipVersion(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     dagtekening: Mapped[dt.date] = mapped_column(
         info=declare(
-            N_("Date of the PIP (dagtekening)"), form_label=N_("Date of the decision (dagtekening)")
+            N_("Date of the PIP (dagtekening)"),
+            form_label=N_("Date of the decision (dagtekening)"),
+            json="dagtekeningPip",
         )
     )
     gemeente: Mapped[str | None] = mapped_column(
@@ -88,23 +90,27 @@ class PipVersion(Base):
         coded(6), info=declare(N_("Level for speaking (SP)"), enum=Niveau)
     )
     geschatte_intensiteit: Mapped[int | None] = mapped_column(
-        info=declare(N_("Estimated intensity (hours, B1-route)"))
+        info=declare(
+            N_("Estimated intensity (hours, B1-route)"), json="geschatteIntensiteitB1Route"
+        )
     )  # geschatteIntensiteitB1Route (hours)
     alfabetisering: Mapped[str | None] = mapped_column(
-        coded(4), info=declare(N_("Literacy"), enum=Alfabetisering)
+        coded(4),
+        info=declare(N_("Literacy"), enum=Alfabetisering, json="indicatorAlfabetiseringsonderwijs"),
     )
     map_omitted: Mapped[bool] = mapped_column(
         default=False, info=declare(N_("No MAP (already working)"))
     )  # person already works
     mag_opleiding_afmaken: Mapped[bool] = mapped_column(
-        default=False, info=declare(N_("May finish current education"))
+        default=False,
+        info=declare(N_("May finish current education"), json="indicatorMagOpleidingAfmaken"),
     )
     looptijd: Mapped[str | None] = mapped_column(String(200), info=declare(N_("Duration")))
     contact_name: Mapped[str | None] = mapped_column(
-        String(200), info=declare(N_("Contact at the gemeente"))
+        String(200), info=declare(N_("Contact at the gemeente"), json="contactpersoonNaam")
     )
     contact_email: Mapped[str | None] = mapped_column(
-        String(200), info=declare(N_("Contact's e-mail"))
+        String(200), info=declare(N_("Contact's e-mail"), json="contactpersoonEmail")
     )
     intensiteit: Mapped[str | None] = mapped_column(Text, info=declare(N_("Intensity")))
     map_invulling: Mapped[str | None] = mapped_column(
