@@ -18,8 +18,8 @@ from sqlalchemy import inspect as sa_inspect
 
 from core import models as m
 from core.errors import ValidationError
-from core.i18n import N_, _
-from core.models.fields import enums
+from core.i18n import _
+from core.models.fields import date_order, enums, field_info, out_of_bounds
 from core.rules.bsn import is_valid_bsn, is_valid_v_nummer, normalize_bsn
 from core.rules.digits import ascii_digits
 from core.rules.text import clean_text
@@ -37,20 +37,6 @@ ENUMS: dict[tuple[type, str], type[StrEnum]] = enums([mp.class_ for mp in m.Base
 _ENUM_CODES: dict[type[StrEnum], dict[str, str]] = {
     enum: {item.value.casefold(): item.value for item in enum} for enum in set(ENUMS.values())
 }
-
-# (model, earlier field, later field): the later date may not come before the earlier one.
-DATE_ORDER: tuple[tuple[type, str, str], ...] = (
-    (m.CoaLocation, "from_date", "until_date"),
-    (m.Voorinburgering, "start_date", "end_date"),
-    (m.WorkExperience, "from_date", "until_date"),
-    (m.OntzorgingItem, "from_date", "until_date"),
-    (m.Verlenging, "requested_date", "decision_date"),
-    (m.ExamAttempt, "registration_date", "planned_date"),
-    (m.ExamAttempt, "planned_date", "result_date"),
-    (m.Provider, "keurmerk_from", "keurmerk_until"),
-    (m.AzcPhase, "vergunning_date", "koppeling_date"),
-    (m.Leerbaarheidstoets, "datum_afname", "datum_afname"),
-)
 
 # Fields nobody types: never accepted from a form or an import.
 PROTECTED = {
@@ -191,22 +177,17 @@ def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
             raise ValueError(_("A date of birth cannot be in the future."))
         if value < dt.date(today.year - 120, 1, 1):
             raise ValueError(_("This date of birth is more than 120 years ago."))
-    if model is m.HourEntry and name == "hours" and not 0 < value <= 24:
-        raise ValueError(_("Enter between 0 and 24 hours for one day."))
-    if model is m.Voorinburgering and name.endswith("_hours") and not 0 <= value <= 2000:
-        raise ValueError(_("Enter a number of hours between 0 and 2000."))
-    if name in ("attempt_no",) and not 1 <= value <= 50:
-        raise ValueError(_("Enter an attempt number between 1 and 50."))
-    if name in ("months",) and not 1 <= value <= 60:
-        raise ValueError(_("Enter between 1 and 60 months."))
-    if name in ("fee", "amount") and value < 0:
-        raise ValueError(_("An amount cannot be negative."))
-    if name in ("geschatte_intensiteit", "behaalde_score", "benodigde_score") and value < 0:
-        raise ValueError(_("This number cannot be negative."))
+    info = field_info(model, name)
+    if (
+        info is not None
+        and info.bounds
+        and isinstance(value, int | float | Decimal)
+        and not isinstance(value, bool)
+        and out_of_bounds(info, float(value))
+    ):
+        raise ValueError(_(info.bounds))
     if name in ("from_year", "to_year") and not 1900 <= value <= today.year + 10:
         raise ValueError(_("Enter a year between 1900 and {year}.").format(year=today.year + 10))
-    if name == "hours_per_week" and not 0 <= value <= 80:
-        raise ValueError(_("Enter between 0 and 80 hours a week."))
     if name == "languages_spoken" and (
         not all(isinstance(x, str) and 2 <= len(x) <= 10 for x in value) or len(value) > 20
     ):
@@ -253,33 +234,16 @@ def clean(
                     continue
                 errors[name] = _("This field is required.")
     merged = {**(existing or {}), **out}
-    for cls, early, late in DATE_ORDER:
-        if cls is model and early != late and merged.get(early) and merged.get(late):
+    for early, late, early_words in date_order(model):
+        if merged.get(early) and merged.get(late):
             a, b = merged[early], merged[late]
             if isinstance(a, dt.datetime):
                 a = a.date()
             if isinstance(b, dt.datetime):
                 b = b.date()
             if b < a and late not in errors:
-                errors[late] = _("This date comes before {other}.").format(
-                    other=_field_label(early)
-                )
+                errors[late] = _("This date comes before {other}.").format(other=_(early_words))
     if errors:
         first = next(iter(errors.values()))
         raise ValidationError(first, field=next(iter(errors)), errors=errors)
     return out
-
-
-_FIELD_LABELS = {
-    "from_date": N_("the start date"),
-    "start_date": N_("the start date"),
-    "requested_date": N_("the request date"),
-    "registration_date": N_("the registration date"),
-    "planned_date": N_("the exam date"),
-    "keurmerk_from": N_("the start date"),
-    "vergunning_date": N_("the permit date"),
-}
-
-
-def _field_label(name: str) -> str:
-    return _(_FIELD_LABELS.get(name, name))

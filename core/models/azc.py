@@ -27,7 +27,10 @@ class AzcPhase(Provenance, Base):
         info=declare(N_("Residence permit granted on"))
     )
     koppeling_date: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Linked to a gemeente on (koppeling)"))
+        info=declare(
+            N_("Linked to a gemeente on (koppeling)"),
+            not_before=("vergunning_date", N_("the permit date")),
+        )
     )
     koppeling_gemeente: Mapped[str | None] = mapped_column(
         String(100), info=declare(N_("Linked to gemeente"))
@@ -63,7 +66,9 @@ class CoaLocation(Base):
         coded(20), info=declare(N_("Kind"), form_label=N_("Kind (azc, noodopvang…)"))
     )  # azc / noodopvang / pvl
     from_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("From")))
-    until_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Until")))
+    until_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Until"), not_before=("from_date", N_("the start date")))
+    )
     move_reason: Mapped[str | None] = mapped_column(
         String(300), info=declare(N_("Reason for moving"))
     )
@@ -84,19 +89,47 @@ class Voorinburgering(Provenance, Base):
     )
     wachtlijst: Mapped[bool] = mapped_column(default=False, info=declare(N_("On the waiting list")))
     start_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Started on")))
-    end_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Ended on")))
+    end_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Ended on"), not_before=("start_date", N_("the start date")))
+    )
     level_reached: Mapped[str | None] = mapped_column(
         coded(6), info=declare(N_("Dutch level reached"), enum=Niveau)
     )
-    nt2_hours: Mapped[float] = mapped_column(default=0.0, info=declare(N_("Hours of Dutch (NT2)")))
+    nt2_hours: Mapped[float] = mapped_column(
+        default=0.0,
+        info=declare(
+            N_("Hours of Dutch (NT2)"),
+            min=0,
+            max=2000,
+            bounds=N_("Enter a number of hours between 0 and 2000."),
+        ),
+    )
     knm_hours: Mapped[float] = mapped_column(
-        default=0.0, info=declare(N_("Hours of KNM and IntroPVT"))
+        default=0.0,
+        info=declare(
+            N_("Hours of KNM and IntroPVT"),
+            min=0,
+            max=2000,
+            bounds=N_("Enter a number of hours between 0 and 2000."),
+        ),
     )
     intromap_hours: Mapped[float] = mapped_column(
-        default=0.0, info=declare(N_("Hours of IntroMAP"))
+        default=0.0,
+        info=declare(
+            N_("Hours of IntroMAP"),
+            min=0,
+            max=2000,
+            bounds=N_("Enter a number of hours between 0 and 2000."),
+        ),
     )
     begeleiding_hours: Mapped[float] = mapped_column(
-        default=0.0, info=declare(N_("Hours of guidance"))
+        default=0.0,
+        info=declare(
+            N_("Hours of guidance"),
+            min=0,
+            max=2000,
+            bounds=N_("Enter a number of hours between 0 and 2000."),
+        ),
     )
     placement_test: Mapped[str | None] = mapped_column(
         coded(20), info=declare(N_("Placement test"), consultant_only=True)

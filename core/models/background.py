@@ -53,9 +53,15 @@ class WorkExperience(Provenance, Base):
     )
     country: Mapped[str | None] = mapped_column(String(100), info=declare(N_("Country")))
     from_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("From")))
-    until_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Until")))
+    until_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Until"), not_before=("from_date", N_("the start date")))
+    )
     volunteering: Mapped[bool] = mapped_column(default=False, info=declare(N_("Volunteer work")))
-    hours_per_week: Mapped[float | None] = mapped_column(info=declare(N_("Hours a week")))
+    hours_per_week: Mapped[float | None] = mapped_column(
+        info=declare(
+            N_("Hours a week"), min=0, max=80, bounds=N_("Enter between 0 and 80 hours a week.")
+        )
+    )
     dutch_speaking: Mapped[bool | None] = mapped_column(
         info=declare(N_("Dutch spoken at work"))
     )  # placements without Dutch spoken (seed 001 L4550)

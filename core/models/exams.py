@@ -35,7 +35,11 @@ class ExamAttempt(Base):
     )
     niveau: Mapped[str | None] = mapped_column(coded(6), info=declare(N_("Level"), enum=Niveau))
     planned_date: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Exam date"), json="examendatum")
+        info=declare(
+            N_("Exam date"),
+            json="examendatum",
+            not_before=("registration_date", N_("the registration date")),
+        )
     )  # examendatum
     registration_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Registered on")))
     location: Mapped[str | None] = mapped_column(String(200), info=declare(N_("Place of the exam")))
@@ -56,9 +60,18 @@ class ExamAttempt(Base):
             N_("Why there is no result"), enum=RedenGeenResultaat, json="redenGeenResultaat"
         ),
     )
-    result_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Result on")))
+    result_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Result on"), not_before=("planned_date", N_("the exam date")))
+    )
     attempt_no: Mapped[int] = mapped_column(
-        default=1, info=declare(N_("Attempt number"), help=N_("Left empty, it is counted for you."))
+        default=1,
+        info=declare(
+            N_("Attempt number"),
+            help=N_("Left empty, it is counted for you."),
+            min=1,
+            max=50,
+            bounds=N_("Enter an attempt number between 1 and 50."),
+        ),
     )
     free_attempt: Mapped[bool] = mapped_column(
         default=True,
@@ -67,7 +80,13 @@ class ExamAttempt(Base):
         ),
     )
     fee: Mapped[Decimal | None] = mapped_column(
-        Numeric(8, 2), info=declare(N_("Fee (euro)"), consultant_only=True)
+        Numeric(8, 2),
+        info=declare(
+            N_("Fee (euro)"),
+            consultant_only=True,
+            min=0,
+            bounds=N_("An amount cannot be negative."),
+        ),
     )
     gratis_pogingen_tegoed: Mapped[int | None] = mapped_column(
         info=declare(

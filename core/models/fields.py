@@ -11,7 +11,7 @@ shows, checks or prints a field reads this one declaration instead of restating 
 Declaring a field (Django's ``verbose_name``/``help_text`` habit, Picard's ``options.py`` idea)::
 
     hours: Mapped[float] = mapped_column(
-        info=declare(N_("Hours"), min=0, max=24, bounds=N_("Enter between 0 and 24 hours …"))
+        info=declare(N_("Hours"), above=0, max=24, bounds=N_("Enter between 0 and 24 hours …"))
     )
     note: Mapped[str | None] = mapped_column(Text, info=declare(N_("Note"), consultant_only=True))
 
@@ -29,8 +29,10 @@ its nullability whether a choice may stay empty). The arguments:
                     (else the column name in camelCase)
 ``in_form``         False: printed and exported but not typed in a form (set by a service)
 ``printed``         False: kept out of printed records (bookkeeping, file contents)
-``min``/``max``     bounds the validation gate enforces, with ``bounds``: the message msgid
-                    (``{min}``/``{max}`` are filled in)
+``min``/``max``     bounds the validation gate enforces (``above``: more than, not equal),
+                    with ``bounds``: the message msgid
+``not_before``      (earlier field, msgid naming it in a sentence): this date may not come
+                    before that one, e.g. ``("from_date", N_("the start date"))``
 
 A column without ``info`` (ids, foreign keys, timestamps) is neither printed nor offered in a
 form. This module may import nothing above ``core.models`` and ``core.i18n``.
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Text
@@ -73,8 +76,10 @@ class FieldInfo:
     in_form: bool = True
     printed: bool = True
     min: float | None = None
+    above: float | None = None
     max: float | None = None
     bounds: str = ""
+    not_before: tuple[str, str] | None = None
 
 
 def declare(label: str, **facts: Any) -> dict[str, FieldInfo]:
@@ -84,22 +89,25 @@ def declare(label: str, **facts: Any) -> dict[str, FieldInfo]:
 
 def field_info(model: type, name: str) -> FieldInfo | None:
     """The declaration of ``model.name``, or None for a column nobody sees (ids, timestamps)."""
-    column: Any = sa_inspect(model).columns.get(name)
-    if column is None:
-        return None
-    info = column.info.get("field")
-    return info if isinstance(info, FieldInfo) else None
+    return _by_name(model).get(name)
 
 
-def declared(model: type) -> list[tuple[str, FieldInfo]]:
-    """Every declared field of ``model`` in column order: the order of forms and printouts."""
+@cache
+def _by_name(model: type) -> dict[str, FieldInfo]:
+    return dict(declared(model))
+
+
+@cache
+def declared(model: type) -> tuple[tuple[str, FieldInfo], ...]:
+    """Every declared field of ``model`` in column order: the order of forms and printouts.
+    (Cached: the models are fixed once imported.)"""
     out = []
     attrs: Any = sa_inspect(model).column_attrs
     for attr in attrs:
         info = attr.columns[0].info.get("field")
         if isinstance(info, FieldInfo):
             out.append((attr.key, info))
-    return out
+    return tuple(out)
 
 
 def widget_of(model: type, name: str) -> str:
@@ -136,6 +144,24 @@ def enums(models: list[type]) -> dict[tuple[type, str], type[StrEnum]]:
         for name, info in declared(model)
         if info.enum is not None
     }
+
+
+def out_of_bounds(info: FieldInfo, value: float) -> bool:
+    """Whether a number lies outside the field's declared bounds."""
+    return (
+        (info.min is not None and value < info.min)
+        or (info.above is not None and value <= info.above)
+        or (info.max is not None and value > info.max)
+    )
+
+
+def date_order(model: type) -> list[tuple[str, str, str]]:
+    """(earlier field, later field, msgid naming the earlier) for each declared date order."""
+    return [
+        (info.not_before[0], name, info.not_before[1])
+        for name, info in declared(model)
+        if info.not_before
+    ]
 
 
 def label_of(model: type, name: str) -> str | None:

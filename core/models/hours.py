@@ -29,7 +29,9 @@ class Provider(Base):
         coded(12), default="geen", info=declare(N_("Blik op Werk quality mark"), enum=Keurmerk)
     )
     keurmerk_from: Mapped[dt.date | None] = mapped_column(info=declare(N_("Quality mark from")))
-    keurmerk_until: Mapped[dt.date | None] = mapped_column(info=declare(N_("Quality mark until")))
+    keurmerk_until: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Quality mark until"), not_before=("keurmerk_from", N_("the start date")))
+    )
     taalschakel_erkend: Mapped[bool] = mapped_column(
         default=False, info=declare(N_("Recognised for the taalschakeltraject"))
     )  # TST, onderwijsroute
@@ -42,7 +44,11 @@ class HourEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     date: Mapped[dt.date] = mapped_column(info=declare(N_("Date")))
-    hours: Mapped[float] = mapped_column(info=declare(N_("Hours")))
+    hours: Mapped[float] = mapped_column(
+        info=declare(
+            N_("Hours"), above=0, max=24, bounds=N_("Enter between 0 and 24 hours for one day.")
+        )
+    )
     category: Mapped[str] = mapped_column(
         coded(40),
         info=declare(

@@ -72,10 +72,20 @@ class Leerbaarheidstoets(Base):
         info=declare(N_("Date taken"), json="datumAfname")
     )
     behaalde_score: Mapped[int | None] = mapped_column(
-        info=declare(N_("Score reached"), json="behaaldeScore")
+        info=declare(
+            N_("Score reached"),
+            json="behaaldeScore",
+            min=0,
+            bounds=N_("This number cannot be negative."),
+        )
     )
     benodigde_score: Mapped[int | None] = mapped_column(
-        info=declare(N_("Score needed"), json="benodigdeScore")
+        info=declare(
+            N_("Score needed"),
+            json="benodigdeScore",
+            min=0,
+            bounds=N_("This number cannot be negative."),
+        )
     )
     resultaat: Mapped[str] = mapped_column(
         coded(30), default="Onbekend", info=declare(N_("Result"), enum=LbtResultaat)

@@ -91,7 +91,10 @@ class PipVersion(Base):
     )
     geschatte_intensiteit: Mapped[int | None] = mapped_column(
         info=declare(
-            N_("Estimated intensity (hours, B1-route)"), json="geschatteIntensiteitB1Route"
+            N_("Estimated intensity (hours, B1-route)"),
+            json="geschatteIntensiteitB1Route",
+            min=0,
+            bounds=N_("This number cannot be negative."),
         )
     )  # geschatteIntensiteitB1Route (hours)
     alfabetisering: Mapped[str | None] = mapped_column(

@@ -36,7 +36,7 @@ class Verlenging(Base):
     )
     ground: Mapped[str] = mapped_column(String(300), info=declare(N_("Ground")))
     months: Mapped[int | None] = mapped_column(
-        info=declare(N_("Months"))
+        info=declare(N_("Months"), min=1, max=60, bounds=N_("Enter between 1 and 60 months."))
     )  # length granted (or asked)
     new_end_date: Mapped[dt.date | None] = mapped_column(
         info=declare(N_("New end date in the decision"))
@@ -44,7 +44,9 @@ class Verlenging(Base):
     decision: Mapped[str] = mapped_column(
         coded(), default="aangevraagd", info=declare(N_("Decision"), enum=Decision)
     )
-    decision_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Decision date")))
+    decision_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Decision date"), not_before=("requested_date", N_("the request date")))
+    )
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"),
         info=declare(N_("Evidence (document)"), printed=False),
@@ -66,9 +68,13 @@ class OntzorgingItem(Base):
     payee: Mapped[str | None] = mapped_column(
         String(200), info=declare(N_("Paid to"))
     )  # landlord, energy company, insurer
-    amount: Mapped[float | None] = mapped_column(info=declare(N_("Amount a month (euro)")))
+    amount: Mapped[float | None] = mapped_column(
+        info=declare(N_("Amount a month (euro)"), min=0, bounds=N_("An amount cannot be negative."))
+    )
     from_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("From")))
-    until_date: Mapped[dt.date | None] = mapped_column(info=declare(N_("Until")))
+    until_date: Mapped[dt.date | None] = mapped_column(
+        info=declare(N_("Until"), not_before=("from_date", N_("the start date")))
+    )
     extended: Mapped[bool] = mapped_column(
         default=False, info=declare(N_("Extended by the gemeente"))
     )
