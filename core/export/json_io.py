@@ -32,6 +32,7 @@ from core.export.sections import (
     FORMAT,
     KIND_KEYS,
     LIST_MODELS,
+    PERSON_FIELDS,
     REFS,
     SINGLE_MODELS,
     VERSION,
@@ -310,7 +311,7 @@ def decode(content: dict[str, Any]) -> ImportData:
     person_values: dict[str, Any] = {}
     for code, body in content["secties"].items():
         section = BY_CODE[code]
-        for name in section.person_fields:
+        for name in PERSON_FIELDS[code]:
             key = json_name("person", name)
             if key in body:
                 person_values[person_names[key]] = body[key]

@@ -22,6 +22,7 @@ from core.export.sections import (
     BY_CODE,
     FORMAT,
     KIND_KEYS,
+    PERSON_FIELDS,
     RELATION,
     SECTIONS,
     VERSION,
@@ -142,7 +143,7 @@ def build_sections(
     for code in chosen:
         section = BY_CODE[code]
         body: dict[str, Any] = {}
-        for name in section.person_fields:
+        for name in PERSON_FIELDS[code]:
             body[json_name("person", name)] = plain(getattr(person, name))
         for kind in section.singles:
             obj = getattr(person, RELATION[kind])

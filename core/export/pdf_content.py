@@ -17,7 +17,7 @@ from core import models as m
 from core.domain.facts import dossier_facts
 from core.domain.validation import ENUMS
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
-from core.export.sections import BY_CODE, RELATION, topic_section
+from core.export.sections import BY_CODE, PERSON_FIELDS, RELATION, topic_section
 from core.i18n import N_, language
 from core.models import enums as e
 from core.models.fields import label_of, printed
@@ -249,7 +249,7 @@ def hours_table(doc: DocLang, hours: list[m.HourEntry]) -> list[Any]:
 def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
     section = BY_CODE[code]
     story: list[Any] = [doc.p(doc.gettext(section.title), "h1")]
-    for name in section.person_fields:
+    for name in PERSON_FIELDS[code]:
         text = value_text(doc, m.Person, name, getattr(person, name))
         if text:
             story.append(doc.p(f"{field_label(doc, name)}: {text}"))

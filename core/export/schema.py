@@ -19,6 +19,7 @@ from core.export.sections import (
     FORMAT,
     KIND_KEYS,
     LIST_MODELS,
+    PERSON_FIELDS,
     SECTIONS,
     SINGLE_MODELS,
     VERSION,
@@ -144,7 +145,7 @@ PROVIDER = {
 def section_schema(code: str) -> dict[str, Any]:
     section = next(s for s in SECTIONS if s.code == code)
     props: dict[str, Any] = {}
-    for name in section.person_fields:
+    for name in PERSON_FIELDS[code]:
         props[json_name("person", name)] = column_schema(m.Person, name)
     for kind in section.singles:
         props[KIND_KEYS[kind]] = {"oneOf": [{"type": "null"}, record_schema(SINGLE_MODELS[kind])]}

@@ -48,7 +48,6 @@ class Section:
     code: str
     title: str  # msgid, show with _()
     sensitive: bool = False  # off by default
-    person_fields: tuple[str, ...] = ()
     singles: tuple[str, ...] = ()  # one-per-dossier records: azc, voorinburgering
     lists: tuple[str, ...] = ()  # record kinds (see LIST_MODELS)
     topics: tuple[str, ...] = ()  # brede-intake topic codes carried by this section
@@ -65,45 +64,10 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "identity",
         N_("Identity and contact details"),
-        person_fields=(
-            "given_names",
-            "family_name",
-            "date_of_birth",
-            "sex",
-            "bsn",
-            "v_nummer",
-            "nationality",
-            "country_of_origin",
-            "languages_spoken",
-            "preferred_language",
-            "literacy",
-            "phone",
-            "email",
-            "address",
-            "postcode",
-            "woonplaats",
-            "gemeente",
-        ),
     ),
     Section(
         "plicht",
         N_("Inburgeringsplicht, exemptions and extensions"),
-        person_fields=(
-            "doelgroep",
-            "gedetailleerde_doelgroep",
-            "regime",
-            "plicht_status",
-            "plicht_begindatum",
-            "datum_kennisgeving",
-            "plicht_einddatum",
-            "reden_geen_plicht",
-            "pip_clock_start",
-            "datum_afronding_zroute",
-            "datum_eindgesprek_map",
-            "datum_ondertekening_pvt",
-            "datum_taalschakeldiploma",
-            "map_omitted_working",
-        ),
         lists=("vrijstelling", "ontheffing", "verlenging"),
     ),
     Section(
@@ -124,7 +88,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "note",
         N_("Note for the next teacher or klantmanager"),
-        person_fields=("note_next_teacher",),
     ),
     Section("documents", N_("Documents (list)"), lists=("document",)),
     Section("document_content", N_("Documents (the files themselves)"), sensitive=True),
@@ -133,14 +96,12 @@ SECTIONS: tuple[Section, ...] = (
         "family",
         N_("Family"),
         sensitive=True,
-        person_fields=("household",),
         topics=FAMILY_TOPICS,
     ),
     Section(
         "finances",
         N_("Finances and ontzorgen"),
         sensitive=True,
-        person_fields=("bijstand_start",),
         lists=("ontzorging",),
         topics=FINANCE_TOPICS,
     ),
@@ -148,7 +109,6 @@ SECTIONS: tuple[Section, ...] = (
         "soft",
         N_("Soft information (motivation, notes)"),
         sensitive=True,
-        person_fields=("notes",),
         topics=SOFT_TOPICS,
     ),
 )

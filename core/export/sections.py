@@ -31,7 +31,8 @@ from core.export.section_codes import (  # noqa: F401 (re-exported)
     check_export_passphrase,
 )
 from core.models.base import Base as _Base
-from core.models.fields import FieldInfo
+from core.models.fields import FieldInfo, declared
+from core.models.person import Person as _Person
 
 LIST_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if not k.single}
 SINGLE_MODELS: dict[str, type] = {k.name: k.model for k in _KINDS.values() if k.single}
@@ -41,6 +42,11 @@ RELATION = {k.name: k.relation for k in _KINDS.values()}
 KIND_KEYS = {k.name: k.json_key for k in _KINDS.values()}
 # What the import preview calls each kind of record.
 KIND_TITLES = {k.name: k.title for k in _KINDS.values()}
+# The Person fields each section carries, as the fields declare (``section=`` in core/models).
+PERSON_FIELDS: dict[str, tuple[str, ...]] = {
+    s.code: tuple(name for name, info in declared(_Person) if info.section == s.code)
+    for s in SECTIONS
+}
 
 
 def topic_section(topic: str, sensitive: bool = False) -> str:

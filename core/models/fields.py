@@ -27,6 +27,8 @@ its nullability whether a choice may stay empty). The arguments:
 ``group``           which panel of a record with several (Person: identity, contact, …)
 ``json``            its key in the klantprofiel JSON where DUO's M2M API or the GGM names it
                     (else the column name in camelCase)
+``section``         Person only: the klantprofiel section that carries it (what the person
+                    agrees to share, core/export/section_codes.py)
 ``in_form``         False: printed and exported but not typed in a form (set by a service)
 ``printed``         False: kept out of printed records (bookkeeping, file contents)
 ``min``/``max``     bounds the validation gate enforces (``above``: more than, not equal),
@@ -73,6 +75,7 @@ class FieldInfo:
     consultant_only: bool = False
     group: str = ""
     json: str | None = None
+    section: str = ""
     in_form: bool = True
     printed: bool = True
     min: float | None = None

@@ -57,20 +57,26 @@ class Person(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     given_names: Mapped[str] = mapped_column(
-        String(200), default="", info=declare(N_("Given names"), group="identity", json="voornamen")
+        String(200),
+        default="",
+        info=declare(N_("Given names"), group="identity", json="voornamen", section="identity"),
     )
     family_name: Mapped[str] = mapped_column(
         String(200),
         default="",
-        info=declare(N_("Family name"), group="identity", json="geslachtsnaam"),
+        info=declare(N_("Family name"), group="identity", json="geslachtsnaam", section="identity"),
     )
     # The folded name the caseload search matches (core.models.folding), kept by the events below
     # on every write, whatever path it comes by.
     name_key: Mapped[str] = mapped_column(String(820), default="")
     date_of_birth: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Date of birth"), group="identity", json="geboortedatum")
+        info=declare(
+            N_("Date of birth"), group="identity", json="geboortedatum", section="identity"
+        )
     )
-    sex: Mapped[str | None] = mapped_column(coded(10), info=declare(N_("Sex"), in_form=False))
+    sex: Mapped[str | None] = mapped_column(
+        coded(10), info=declare(N_("Sex"), in_form=False, section="identity")
+    )
     bsn: Mapped[str | None] = mapped_column(
         String(9),
         info=declare(
@@ -79,6 +85,7 @@ class Person(Timestamps, Base):
             help=N_("Nine digits; checked with the elfproef."),
             group="identity",
             json="burgerservicenummer",
+            section="identity",
         ),
     )
     v_nummer: Mapped[str | None] = mapped_column(
@@ -89,13 +96,14 @@ class Person(Timestamps, Base):
             consultant_only=True,
             group="identity",
             json="vNummer",
+            section="identity",
         ),
     )
     nationality: Mapped[str | None] = mapped_column(
-        String(100), info=declare(N_("Nationality"), group="identity")
+        String(100), info=declare(N_("Nationality"), group="identity", section="identity")
     )
     country_of_origin: Mapped[str | None] = mapped_column(
-        String(100), info=declare(N_("Country of origin"), group="identity")
+        String(100), info=declare(N_("Country of origin"), group="identity", section="identity")
     )
     languages_spoken: Mapped[list] = mapped_column(
         default=list,
@@ -103,6 +111,7 @@ class Person(Timestamps, Base):
             N_("Languages spoken"),
             help=N_("Language codes separated by commas, e.g. ti, ar, en."),
             group="identity",
+            section="identity",
         ),
     )  # ISO codes, e.g. ["ar", "en"]
     preferred_language: Mapped[str] = mapped_column(
@@ -113,6 +122,7 @@ class Person(Timestamps, Base):
             form_label=N_("Language for printouts"),
             widget=CHOICE,
             group="identity",
+            section="identity",
         ),
     )  # for printouts
     literacy: Mapped[str | None] = mapped_column(
@@ -123,36 +133,46 @@ class Person(Timestamps, Base):
             enum=Alfabetisering,
             group="identity",
             json="indicatorAlfabetiseringsonderwijs",
+            section="identity",
         ),
     )  # Alfabetisering A / AA / NVT
     phone: Mapped[str | None] = mapped_column(
-        String(40), info=declare(N_("Phone"), group="contact")
+        String(40), info=declare(N_("Phone"), group="contact", section="identity")
     )
     email: Mapped[str | None] = mapped_column(
-        String(200), info=declare(N_("E-mail"), group="contact")
+        String(200), info=declare(N_("E-mail"), group="contact", section="identity")
     )
     address: Mapped[str | None] = mapped_column(
-        String(300), info=declare(N_("Address"), group="contact")
+        String(300), info=declare(N_("Address"), group="contact", section="identity")
     )
     postcode: Mapped[str | None] = mapped_column(
-        String(10), info=declare(N_("Postcode"), group="contact")
+        String(10), info=declare(N_("Postcode"), group="contact", section="identity")
     )
     woonplaats: Mapped[str | None] = mapped_column(
-        String(100), info=declare(N_("Place of residence"), group="contact")
+        String(100), info=declare(N_("Place of residence"), group="contact", section="identity")
     )
     gemeente: Mapped[str | None] = mapped_column(
         String(100),
-        info=declare(N_("Gemeente"), form_label=N_("Gemeente (municipality)"), group="contact"),
+        info=declare(
+            N_("Gemeente"),
+            form_label=N_("Gemeente (municipality)"),
+            group="contact",
+            section="identity",
+        ),
     )
     household: Mapped[str | None] = mapped_column(
-        Text, info=declare(N_("Household"), consultant_only=True, group="contact")
+        Text, info=declare(N_("Household"), consultant_only=True, group="contact", section="family")
     )
 
     doelgroep: Mapped[str] = mapped_column(
         coded(),
         default=Doelgroep.ASIEL.value,
         info=declare(
-            N_("Target group (doelgroep)"), enum=Doelgroep, group="plicht", json="doelgroepindeling"
+            N_("Target group (doelgroep)"),
+            enum=Doelgroep,
+            group="plicht",
+            json="doelgroepindeling",
+            section="plicht",
         ),
     )
     gedetailleerde_doelgroep: Mapped[str | None] = mapped_column(
@@ -163,12 +183,19 @@ class Person(Timestamps, Base):
             consultant_only=True,
             group="plicht",
             json="gedetailleerdeDoelgroep",
+            section="plicht",
         ),
     )
     regime: Mapped[str] = mapped_column(
         coded(10),
         default=Regime.WI2021.value,
-        info=declare(N_("Regime"), form_label=N_("Law (regime)"), enum=Regime, group="plicht"),
+        info=declare(
+            N_("Regime"),
+            form_label=N_("Law (regime)"),
+            enum=Regime,
+            group="plicht",
+            section="plicht",
+        ),
     )
     plicht_status: Mapped[str] = mapped_column(
         coded(),
@@ -178,6 +205,7 @@ class Person(Timestamps, Base):
             form_label=N_("Status of the obligation"),
             enum=PlichtStatus,
             group="plicht",
+            section="plicht",
         ),
     )
     plicht_begindatum: Mapped[dt.date | None] = mapped_column(
@@ -186,6 +214,7 @@ class Person(Timestamps, Base):
             form_label=N_("Obligation starts on"),
             group="plicht",
             json="begindatum",
+            section="plicht",
         )
     )
     datum_kennisgeving: Mapped[dt.date | None] = mapped_column(
@@ -195,6 +224,7 @@ class Person(Timestamps, Base):
             consultant_only=True,
             group="plicht",
             json="datumKennisgevingInburgeringsplicht",
+            section="plicht",
         )
     )  # Wi2013: the termijn starts here
     plicht_einddatum: Mapped[dt.date | None] = mapped_column(
@@ -203,6 +233,7 @@ class Person(Timestamps, Base):
             form_label=N_("Obligation ended on"),
             group="plicht",
             json="einddatum",
+            section="plicht",
         )
     )
     reden_geen_plicht: Mapped[str | None] = mapped_column(
@@ -213,6 +244,7 @@ class Person(Timestamps, Base):
             consultant_only=True,
             group="plicht",
             json="redenGeenInburgeringsplicht",
+            section="plicht",
         ),
     )
     pip_clock_start: Mapped[str] = mapped_column(
@@ -227,6 +259,7 @@ class Person(Timestamps, Base):
             enum=PipClockStart,
             consultant_only=True,
             group="plicht",
+            section="plicht",
         ),
     )
     bijstand_start: Mapped[dt.date | None] = mapped_column(
@@ -235,10 +268,16 @@ class Person(Timestamps, Base):
             form_label=N_("Social assistance (bijstand) since"),
             consultant_only=True,
             group="plicht",
+            section="finances",
         )
     )  # starts the 6-month ontzorging clock
     datum_afronding_zroute: Mapped[dt.date | None] = mapped_column(
-        info=declare(N_("Z-route completed on"), group="plicht", json="datumAfrondingZroute")
+        info=declare(
+            N_("Z-route completed on"),
+            group="plicht",
+            json="datumAfrondingZroute",
+            section="plicht",
+        )
     )
     datum_eindgesprek_map: Mapped[dt.date | None] = mapped_column(
         info=declare(
@@ -246,6 +285,7 @@ class Person(Timestamps, Base):
             form_label=N_("MAP final interview held on"),
             group="plicht",
             json="datumEindgesprekMap",
+            section="plicht",
         )
     )
     datum_ondertekening_pvt: Mapped[dt.date | None] = mapped_column(
@@ -254,6 +294,7 @@ class Person(Timestamps, Base):
             form_label=N_("Participation statement (PVT) signed on"),
             group="plicht",
             json="datumOndertekeningPvt",
+            section="plicht",
         )
     )
     datum_taalschakeldiploma: Mapped[dt.date | None] = mapped_column(
@@ -262,6 +303,7 @@ class Person(Timestamps, Base):
             form_label=N_("Taalschakeltraject diploma on"),
             consultant_only=True,
             group="plicht",
+            section="plicht",
         )
     )
     map_omitted_working: Mapped[bool] = mapped_column(
@@ -271,6 +313,7 @@ class Person(Timestamps, Base):
             form_label=N_("No MAP: already working"),
             consultant_only=True,
             group="plicht",
+            section="plicht",
         ),
     )
     note_next_teacher: Mapped[str | None] = mapped_column(
@@ -279,12 +322,17 @@ class Person(Timestamps, Base):
             N_("Note for the next teacher"),
             help=N_("What a new school or counsellor should know first."),
             group="notes",
+            section="note",
         ),
     )
     notes: Mapped[str | None] = mapped_column(
         Text,
         info=declare(
-            N_("Notes"), form_label=N_("Other notes"), consultant_only=True, group="notes"
+            N_("Notes"),
+            form_label=N_("Other notes"),
+            consultant_only=True,
+            group="notes",
+            section="soft",
         ),
     )
     # A team server: the consultant's login (set by the database to the creator), and the

@@ -10,7 +10,7 @@ import pytest
 from core import models as m
 from core.export.pdf_common import DocLang
 from core.export.pdf_content import _title, field_label, value_text
-from core.export.sections import BY_CODE, RELATION
+from core.export.sections import BY_CODE, PERSON_FIELDS, RELATION
 from core.i18n import LANGUAGES, SOURCE_LANGUAGE
 from core.models import enums as e
 from core.models.fields import declared, label_of, printed
@@ -20,7 +20,7 @@ def _printed_fields() -> set[tuple[str, str]]:
     """(model, field) of every column a klantprofiel or PID prints."""
     out: set[tuple[str, str]] = set()
     for section in BY_CODE.values():
-        out |= {("Person", name) for name in section.person_fields}
+        out |= {("Person", name) for name in PERSON_FIELDS[section.code]}
         models = [getattr(m.Person, RELATION[k]).property.mapper.class_ for k in section.lists]
         models += [getattr(m.Person, RELATION[k]).property.mapper.class_ for k in section.singles]
         if section.topics:
