@@ -16,6 +16,7 @@ from core.models.enums import (
     Decision,
     Doelgroep,
     GedetailleerdeDoelgroep,
+    Interpreter,
     Niveau,
     Onderdeel,
     OntheffingGrond,
@@ -125,6 +126,16 @@ class Person(Timestamps, Base):
             section="identity",
         ),
     )  # for printouts
+    interpreter_needed: Mapped[str | None] = mapped_column(
+        coded(20),
+        info=declare(
+            N_("Interpreter needed"),
+            help=N_("The kind of interpreter (tolk) the person needs at appointments."),
+            enum=Interpreter,
+            group="identity",
+            section="identity",
+        ),
+    )
     literacy: Mapped[str | None] = mapped_column(
         coded(4),
         info=declare(
