@@ -708,6 +708,10 @@ def _open_file(
                 if isinstance(error, WrongPassphraseError) and n < len(keys):
                     continue
                 raise error from None
+            except UnicodeDecodeError:
+                # A schema page scribbled over: SQLite's "malformed schema" message quotes the
+                # garbage, which the driver cannot even decode. The file is damaged.
+                raise DamagedDatabaseError(damaged_message()) from None
             yield cur, driver
             return
         finally:
