@@ -6,6 +6,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
+from core import migrations
 from core.errors import NotFoundError, ValidationError
 from core.services.demo import create_demo_dossier
 from core.services.dossiers import count_dossiers, create_dossier, list_dossiers, load_dossier
@@ -46,7 +47,7 @@ def test_every_dossier_table_forces_row_level_security(team_server):
 def test_running_init_again_changes_nothing_and_keeps_the_dossiers(team_server):
     team_server.add("anna")
     dossier = create_demo_dossier(team_server.store("anna"), TODAY)
-    assert team.init_team_server(team_server.admin.db) == "0006"
+    assert team.init_team_server(team_server.admin.db) == migrations.HEAD
     with team_server.raw("anna") as conn:
         assert _counts(conn, dossier)["hour_entry"] > 10
 
