@@ -58,6 +58,14 @@ class Requirement:
         return max(0.0, min(1.0, self.done / self.required))
 
 
+PRESENT = "aanwezig"  # the attendance that counts; the others are verzuim (DOMAIN.md §8)
+
+
+def is_present(attendance: str | None) -> bool:
+    """Whether an hour entry was attended (verzuim, with or without permission, is not)."""
+    return attendance == PRESENT
+
+
 def counted_hours(hours: tuple[HourFacts, ...], categories: frozenset[str]) -> float:
     """Hours attended in these categories. Verzuim never counts; lessons from a provider that
     did not hold a Blik op Werk keurmerk on that day do not count (seed 003 L948-958)."""
@@ -65,15 +73,37 @@ def counted_hours(hours: tuple[HourFacts, ...], categories: frozenset[str]) -> f
         h.hours
         for h in hours
         if h.category in categories
-        and h.attendance == "aanwezig"
+        and is_present(h.attendance)
         and h.provider_keurmerk_valid is not False
     )
+
+
+def hours_without_keurmerk(hours: tuple[HourFacts, ...]) -> float:
+    """Hours attended at a provider that held no Blik op Werk keurmerk that day: shown, but
+    never counted (seed 003 L948-958)."""
+    return sum(
+        h.hours for h in hours if is_present(h.attendance) and h.provider_keurmerk_valid is False
+    )
+
+
+def hours_per_week(hours: tuple[HourFacts, ...]) -> dict[tuple[int, int], tuple[float, float]]:
+    """(ISO year, week) -> (hours attended, hours of verzuim)."""
+    weeks: dict[tuple[int, int], tuple[float, float]] = {}
+    for h in hours:
+        year, week, _day = h.date.isocalendar()
+        present, absent = weeks.get((year, week), (0.0, 0.0))
+        if is_present(h.attendance):
+            present += h.hours
+        else:
+            absent += h.hours
+        weeks[(year, week)] = (present, absent)
+    return weeks
 
 
 def hours_by_category(hours: tuple[HourFacts, ...]) -> dict[str, float]:
     out: dict[str, float] = {}
     for h in hours:
-        key = h.category if h.attendance == "aanwezig" else h.attendance
+        key = h.category if is_present(h.attendance) else h.attendance
         out[key] = out.get(key, 0.0) + h.hours
     return out
 

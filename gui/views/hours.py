@@ -5,7 +5,6 @@ Blik op Werk keurmerk (DOMAIN.md §8)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,7 +28,12 @@ from core.errors import ValidationError
 from core.i18n import N_, _, format_date, format_hours
 from core.labels import choices, label
 from core.models import enums as e
-from core.rules.requirements import hours_by_category
+from core.rules.requirements import (
+    hours_by_category,
+    hours_per_week,
+    hours_without_keurmerk,
+    is_present,
+)
 from core.services.records import add_provider, add_record, list_providers
 from gui.views.section_base import SectionView
 from gui.widgets.date_edit import DateEdit
@@ -71,7 +75,7 @@ class HoursView(SectionView):
                     N_("Attendance"),
                     lambda r: r.attendance,
                     lambda v: label(e.Attendance, v),
-                    colour=lambda r: None if r.attendance == "aanwezig" else "error",
+                    colour=lambda r: None if is_present(r.attendance) else "error",
                 ),
                 Column(N_("School or provider"), lambda r: r.provider.name if r.provider else None),
                 Column(N_("Evidence"), lambda r: self._document_title(r.document_id)),
@@ -275,11 +279,7 @@ class HoursView(SectionView):
             self.category_table.setItem(row, 1, _number_item(format_hours(totals[code])))
         allowed = totals.get("verzuim_geoorloofd", 0.0)
         unallowed = totals.get("verzuim_ongeoorloofd", 0.0)
-        not_counted = sum(
-            h.hours
-            for h in facts.hours
-            if h.attendance == "aanwezig" and h.provider_keurmerk_valid is False
-        )
+        not_counted = hours_without_keurmerk(facts.hours)
         lines = [
             _("Absent with permission: {hours}").format(hours=format_hours(allowed)),
             _("Absent without permission: {hours}").format(hours=format_hours(unallowed)),
@@ -292,10 +292,7 @@ class HoursView(SectionView):
             )
         self.verzuim_label.setText("\n".join(lines))
         self.verzuim_label.setStyleSheet(ERROR_STYLE if unallowed else "")
-        weeks: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for h in person.hours:
-            year, week, _day = h.date.isocalendar()
-            weeks[(year, week)][0 if h.attendance == "aanwezig" else 1] += h.hours
+        weeks = hours_per_week(facts.hours)
         shown = sorted(weeks, reverse=True)[:WEEKS_SHOWN]
         self.week_table.setRowCount(len(shown))
         for row, key in enumerate(shown):

@@ -329,3 +329,32 @@ def test_milestone_fraction():
     r = Requirement("pvt_signed", MILESTONE, 1, 0, False, "src")
     assert r.fraction == 0.0
     assert Requirement("x", HOURS, 0, 0, True, "src").fraction == 1.0
+
+
+def test_week_totals_split_attended_hours_from_verzuim_by_iso_week():
+    from core.rules.requirements import hours_per_week
+
+    hours = (
+        HourFacts(date=D(2025, 12, 29), hours=3, category="taal"),  # ISO week 1 of 2026
+        HourFacts(date=D(2026, 1, 2), hours=2, category="taal", attendance="verzuim_geoorloofd"),
+        HourFacts(date=D(2026, 1, 5), hours=4, category="taal"),
+    )
+    assert hours_per_week(hours) == {(2026, 1): (3.0, 2.0), (2026, 2): (4.0, 0.0)}
+
+
+def test_hours_at_a_provider_without_keurmerk_are_shown_apart_and_never_counted():
+    from core.rules.requirements import counted_hours, hours_without_keurmerk
+
+    hours = (
+        HourFacts(date=D(2025, 5, 1), hours=6, category="taal", provider_keurmerk_valid=False),
+        HourFacts(date=D(2025, 5, 2), hours=2, category="taal", provider_keurmerk_valid=True),
+        HourFacts(
+            date=D(2025, 5, 3),
+            hours=5,
+            category="taal",
+            attendance="verzuim_ongeoorloofd",
+            provider_keurmerk_valid=False,
+        ),
+    )
+    assert hours_without_keurmerk(hours) == 6
+    assert counted_hours(hours, frozenset({"taal"})) == 2
