@@ -4,15 +4,13 @@ caseload first in consultant mode, menus, undo, the "saved" state and a live lan
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore  # QtCore.Qt when used: not built before the first paint (set_by_name)
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.errors import DossierError, NotFoundError
 from core.i18n import _, isolate
+from gui import probes
 from gui.i18n_qt import switch_language
 from gui.icons import directional_icon, icon
 from gui.qt_names import set_by_name
@@ -51,46 +50,9 @@ if TYPE_CHECKING:
     from gui.views.caseload import CaseloadView
 
 log = logging.getLogger(__name__)
-BENCH_ENV = "BLAUWEMAP_BENCH_EXIT_AFTER_PAINT"
-# Benchmark hook: once the caseload shows its "needs attention" column and every view is built,
-# print "MEMORY <peak resident kB>" and quit (bench/probes.py, the app's own peak memory).
-MEMORY_ENV = "BLAUWEMAP_BENCH_MEMORY"
 CASELOAD_KEY = "caseload"
 DEFAULT_SIZE = QSize(1180, 780)  # shrunk to the screen by MainWindow.fit_to_screen
 VIEWS_DELAY_MS = 200
-
-
-class FirstPaintSpy(QObject):
-    """Benchmark hook: print PAINTED after the window's first paint, then quit."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.done = False
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            print("PAINTED", time.monotonic(), flush=True)
-            QTimer.singleShot(0, lambda: bench_quit())
-        return False
-
-
-def bench_quit() -> None:
-    QApplication.quit()
-
-
-def peak_memory_kb() -> int:
-    """VmHWM of this process (Linux), else ru_maxrss."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak
 
 
 class MainWindow(QMainWindow):
@@ -143,8 +105,7 @@ class MainWindow(QMainWindow):
         ctx.signals.saved.connect(self.show_saved)
         ctx.signals.dossier_changed.connect(self.reload_dossier)
         self.lock: IdleLock | None = None
-        if os.environ.get(BENCH_ENV) == "1":
-            self.installEventFilter(FirstPaintSpy(self))
+        probes.watch_first_paint(self)
         if self.opening is None:
             self._schedule_views()
         self.retranslate_ui()
@@ -157,13 +118,8 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadView(self.ctx, self)
         self.caseload.open_requested.connect(self.open_dossier)
         self._add_page(self.caseload, CASELOAD_KEY, "caseload")
-        if os.environ.get(MEMORY_ENV) == "1":
-            self.caseload.attention_ready.connect(self._report_memory)
-
-    def _report_memory(self) -> None:
-        self.ensure_views()  # every page built, as after a while of use
-        QTimer.singleShot(0, lambda: print("MEMORY", peak_memory_kb(), flush=True))
-        QTimer.singleShot(0, bench_quit)
+        if probes.memory_probe_wanted():
+            self.caseload.attention_ready.connect(lambda: probes.report_memory(self.ensure_views))
 
     def _schedule_views(self) -> None:
         # The caseload paints first; the views follow (or come at once when a dossier opens).

@@ -31,10 +31,11 @@ import json, sys
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent
 import gui.main_window as mw
+import gui.probes as probes
 
 report = {}
 images = []
-real_filter = mw.FirstPaintSpy.eventFilter
+real_filter = probes.FirstPaintSpy.eventFilter
 
 
 def draw(font):
@@ -95,8 +96,8 @@ def after_the_paint():
     QApplication.quit()
 
 
-mw.FirstPaintSpy.eventFilter = at_first_paint
-mw.bench_quit = after_the_paint
+probes.FirstPaintSpy.eventFilter = at_first_paint
+probes.bench_quit = after_the_paint
 import main
 
 sys.exit(main.main(sys.argv[1:]))
