@@ -296,17 +296,14 @@ def cmd_passphrase(args: argparse.Namespace, store: Store) -> int:
     """Re-key the database, then back it up under the new passphrase (older backups keep the
     old one)."""
     from core.instance import InstanceLock
-    from core.services.backup import MANUAL, make_backup
-    from core.session import check_new_passphrase
+    from core.services.passphrase import change_passphrase
 
     if not store.db.encrypted:
         raise UsageError(_("This database is not encrypted, so it has no passphrase to change."))
     new = _new_passphrase(args)
-    check_new_passphrase(new)
     with InstanceLock(paths.current().data):
-        store.db.rekey(new)
+        backup = change_passphrase(store, new, backups=paths.current().backups, keep=_keep())
     print(_("The passphrase was changed."))
-    backup = make_backup(store.db, paths.current().backups, MANUAL, keep=_keep())
     print(_("A backup under the new passphrase was made: {path}").format(path=backup))
     return 0
 

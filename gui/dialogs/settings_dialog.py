@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import i18n, paths
-from core.errors import DossierError, ValidationError
+from core.errors import DossierError
 from core.i18n import _, format_datetime, format_number
-from core.session import check_new_passphrase
 from gui import style
 from gui.dialogs import common
 from gui.errors import show_exception
@@ -249,24 +248,23 @@ class SettingsDialog(QDialog):
         self.security.setEnabled(self.ctx.store.db.encrypted)
 
     def change_passphrase(self) -> None:
-        db = self.ctx.store.db
+        from core.services.passphrase import change_passphrase
+
         self.pass_status.setStyleSheet(ERROR_STYLE)
-        if self.current.text() != (db.passphrase or ""):
-            self.pass_status.setText(_("The current passphrase is wrong."))
-            return
-        try:
-            check_new_passphrase(self.new.text())
-        except ValidationError as exc:
-            self.pass_status.setText(str(exc))
-            return
         if self.new.text() != self.repeat.text():
             self.pass_status.setText(
                 _("The two passphrases differ. Type the same passphrase twice.")
             )
             return
         try:
-            db.rekey(self.new.text())
-        except DossierError as exc:
+            change_passphrase(
+                self.ctx.store,
+                self.new.text(),
+                current=self.current.text(),
+                backups=paths.current().backups,
+                keep=self.ctx.settings.backups_keep,
+            )
+        except DossierError as exc:  # ValidationError included: the service's own message
             self.pass_status.setText(str(exc))
             return
         lock = getattr(self.parent(), "lock", None)
@@ -276,8 +274,12 @@ class SettingsDialog(QDialog):
             edit.clear()
         self.pass_status.setStyleSheet(OK_STYLE)
         self.pass_status.setText(
-            _("The passphrase is changed. Backups made before keep the old passphrase.")
+            _(
+                "The passphrase is changed, and a backup under the new passphrase was made. "
+                "Backups made before keep the old passphrase."
+            )
         )
+        self.refresh_backups()
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:

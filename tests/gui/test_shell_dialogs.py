@@ -92,6 +92,7 @@ def test_settings_change_the_passphrase(qtbot, tmp_path):
     qtbot.keyClicks(dialog.repeat, "a brand new passphrase")
     qtbot.mouseClick(dialog.change, Qt.MouseButton.LeftButton)
     assert "current passphrase is wrong" in dialog.pass_status.text()
+    assert not list(paths.current().backups.glob("*"))  # nothing done
     dialog.current.clear()
     qtbot.keyClicks(dialog.current, TEST_PASSPHRASE)
     qtbot.mouseClick(dialog.change, Qt.MouseButton.LeftButton)
@@ -100,6 +101,11 @@ def test_settings_change_the_passphrase(qtbot, tmp_path):
     again = Database.open(db_path, "a brand new passphrase", kdf_iter=TEST_KDF_ITER)
     assert again.integrity_ok()
     again.close()
+    # The window, like the CLI, backs the file up under the new passphrase at once.
+    (backup,) = [p for p in paths.current().backups.iterdir() if p.suffix == ".db"]
+    opened = Database.open(backup, "a brand new passphrase", kdf_iter=TEST_KDF_ITER)
+    assert opened.integrity_ok()
+    opened.close()
 
 
 def test_f1_opens_the_word_list_with_search(qtbot, ctx, demo_id, make_window):
