@@ -11,6 +11,7 @@ from core.rules.clocks import TEMPORARY_VRIJSTELLING
 from core.rules.duo_validation import Finding, validate_pip
 from core.rules.facts import (
     AfspraakFacts,
+    BesluitFacts,
     DossierFacts,
     ExamFacts,
     HourFacts,
@@ -144,6 +145,17 @@ def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFac
         afspraken=tuple(
             AfspraakFacts(text=a.text, due_date=a.due_date, status=a.status)
             for a in person.afspraken
+        ),
+        besluiten=tuple(
+            BesluitFacts(
+                subject=b.subject,
+                notice_date=b.notice_date,
+                bezwaar_date=b.bezwaar_date,
+                bezwaar_decision_date=b.bezwaar_decision_date,
+                bezwaar_outcome=b.bezwaar_outcome,
+                beroep_date=b.beroep_date,
+            )
+            for b in person.besluiten
         ),
         lbt_date=latest_lbt.datum_afname if latest_lbt else None,
         lbt_resultaat=latest_lbt.resultaat if latest_lbt else None,

@@ -178,6 +178,8 @@ def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
         if value < dt.date(today.year - 120, 1, 1):
             raise ValueError(_("This date of birth is more than 120 years ago."))
     info = field_info(model, name)
+    if info is not None and info.past and isinstance(value, dt.date) and value > today:
+        raise ValueError(_(info.past))
     if (
         info is not None
         and info.bounds

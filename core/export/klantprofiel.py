@@ -44,6 +44,8 @@ CLOCK_SECTION = {
     "afspraak_due": "pip",
     "koppeling_due": "azc",
     "housing_due": "azc",
+    "bezwaar": "handhaving",
+    "beroep": "handhaving",
 }
 
 

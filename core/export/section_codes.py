@@ -71,6 +71,11 @@ SECTIONS: tuple[Section, ...] = (
         lists=("vrijstelling", "ontheffing", "verlenging"),
     ),
     Section(
+        "handhaving",
+        N_("Decisions, objections and fines (handhaving)"),
+        lists=("besluit",),
+    ),
+    Section(
         "azc",
         N_("Azc phase and Voorinburgering"),
         singles=("azc", "voorinburgering"),

@@ -7,6 +7,7 @@ from core.models.clocks import ClockFresh, StoredClock
 from core.models.contacts import Contact, Conversation
 from core.models.documents import AuditEntry, Document, ExportLog
 from core.models.exams import ExamAttempt
+from core.models.handhaving import Besluit
 from core.models.hours import HourEntry, Provider
 from core.models.intake import IntakeTopic, Leerbaarheidstoets
 from core.models.person import Ontheffing, Person, Vrijstelling
@@ -21,6 +22,7 @@ __all__ = [
     "AuditEntry",
     "AzcPhase",
     "Base",
+    "Besluit",
     "ClockFresh",
     "CoaLocation",
     "Contact",

@@ -310,3 +310,48 @@ class ActorKind(StrEnum):
     PARTICIPANT = "participant"
     CONSULTANT = "consultant"
     SYSTEM = "system"
+
+
+class BesluitSoort(StrEnum):
+    """What a beschikking (formal decision, Awb art. 1:3) decides (handhaving and legal protection)."""
+
+    PIP = "pip"
+    LEERROUTE = "leerroute"
+    VERLENGING = "verlenging"
+    VRIJSTELLING = "vrijstelling"
+    ONTHEFFING = "ontheffing"
+    BOETE = "boete"
+    OVERIG = "overig"
+
+
+class Bestuursorgaan(StrEnum):
+    GEMEENTE = "gemeente"
+    DUO = "duo"
+
+
+class BezwaarUitkomst(StrEnum):
+    GEGROND = "gegrond"
+    DEELS_GEGROND = "deels_gegrond"
+    ONGEGROND = "ongegrond"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk"
+    INGETROKKEN = "ingetrokken"
+
+
+class BoeteGrond(StrEnum):
+    """Grounds for a fine under the Wi2021 (DOMAIN.md §3: gemeente fines and DUO fines)."""
+
+    GEEN_MEDEWERKING = "geen_medewerking"  # intake, voortgangsgesprekken (gemeente)
+    PIP_NIET_NAGEKOMEN = "pip_niet_nagekomen"  # PIP activities (gemeente)
+    VERZUIM = "verzuim"  # lessons missed without a valid reason (gemeente, asiel)
+    TERMIJN = "termijn"  # culpable overrun of the inburgeringstermijn (DUO)
+    PVT_MAP = "pvt_map"  # PVT or MAP not done within the termijn (DUO)
+    OVERIG = "overig"
+
+
+class BoeteStatus(StrEnum):
+    OPEN = "open"
+    BETALINGSREGELING = "betalingsregeling"
+    BETAALD = "betaald"
+    VERLAAGD = "verlaagd"
+    VERNIETIGD = "vernietigd"
+    KWIJTGESCHOLDEN = "kwijtgescholden"

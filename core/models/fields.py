@@ -33,6 +33,7 @@ its nullability whether a choice may stay empty). The arguments:
 ``printed``         False: kept out of printed records (bookkeeping, file contents)
 ``min``/``max``     bounds the validation gate enforces (``above``: more than, not equal),
                     with ``bounds``: the message msgid
+``past``            a date that cannot lie in the future, with the message msgid
 ``not_before``      (earlier field, msgid naming it in a sentence): this date may not come
                     before that one, e.g. ``("from_date", N_("the start date"))``
 
@@ -83,6 +84,7 @@ class FieldInfo:
     max: float | None = None
     bounds: str = ""
     not_before: tuple[str, str] | None = None
+    past: str = ""  # msgid: the message when this date lies after today
 
 
 def declare(label: str, **facts: Any) -> dict[str, FieldInfo]:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from core.models.contacts import Contact, Conversation
     from core.models.documents import Document, ExportLog
     from core.models.exams import ExamAttempt
+    from core.models.handhaving import Besluit
     from core.models.hours import HourEntry
     from core.models.intake import IntakeTopic, Leerbaarheidstoets
     from core.models.pip import Afspraak, PipVersion
@@ -380,6 +381,9 @@ class Person(Timestamps, Base):
         back_populates="person", cascade=_ALL, order_by="ExamAttempt.planned_date"
     )
     verlengingen: Mapped[list[Verlenging]] = relationship(back_populates="person", cascade=_ALL)
+    besluiten: Mapped[list[Besluit]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="Besluit.notice_date"
+    )
     ontzorging: Mapped[list[OntzorgingItem]] = relationship(back_populates="person", cascade=_ALL)
     preconditions: Mapped[list[Precondition]] = relationship(back_populates="person", cascade=_ALL)
     contacts: Mapped[list[Contact]] = relationship(back_populates="person", cascade=_ALL)

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.i18n import N_, _
 from core.rules import sources as src
-from core.rules.dates import add_months, add_weeks
+from core.rules.dates import add_months, add_weeks, term_end
 from core.rules.facts import DossierFacts, ExamFacts
 from core.rules.table import RULES, RuleTable
 
@@ -35,10 +35,12 @@ KIND_LABELS: dict[str, str] = {
     "pvt_ondertekening": N_("Sign the participatieverklaring (PVT)"),
     "z_eindgesprek": N_("Z-route final interview (eindgesprek)"),
     "afspraak_due": N_("Agreement: {detail}"),
+    "bezwaar": N_("Last day to object (bezwaar) to the decision: {detail}"),
+    "beroep": N_("Last day to appeal (beroep) to the court: {detail}"),
 }
 KINDS = tuple(KIND_LABELS)
 DETAIL_LENGTH = 80  # an agreement's text in a clock label is cut here
-PLAN_VERSION = "2"  # raise when clock_plan changes, so stored plans are computed again
+PLAN_VERSION = "3"  # raise when clock_plan changes, so stored plans are computed again
 
 # The event each clock counts from (``deadlines --json``: ``start.event``). The PIP clock's
 # event is the person's choice (``Person.pip_clock_start``), housing by default.
@@ -49,6 +51,8 @@ START_EVENTS: dict[str, str] = {
     "leerroute_change_end": "pip_date",
     "exam_result": "exam_date",
     "ontzorging_end": "bijstand_start",
+    "bezwaar": "decision_known",
+    "beroep": "bezwaar_decision_known",
 }
 PIP_START_EVENTS: dict[str, str] = {
     "huisvesting": "housing",
@@ -65,6 +69,8 @@ START_EVENT_LABELS: dict[str, str] = {
     "kennisgeving": N_("DUO's notice of the inburgeringsplicht"),
     "exam_date": N_("the exam date"),
     "bijstand_start": N_("the start of the bijstand"),
+    "decision_known": N_("the day the decision was received"),
+    "bezwaar_decision_known": N_("the day the decision on the objection was received"),
 }
 # A granted vrijstelling or ontheffing of the whole plicht ends it (DOMAIN.md §9); the temporary
 # vrijstelling codes (proof of enrolment, follow-up education) only pause it.
@@ -379,7 +385,42 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
                     met=a.status == "gedaan",
                 )
             )
+    out.extend(_objection_clocks(f, t))
     return sorted(out, key=lambda c: (c.date, c.kind))
+
+
+def _objection_clocks(f: DossierFacts, t: RuleTable) -> list[PlannedClock]:
+    """Six weeks to object to a decision, and six weeks to appeal the decision on the objection
+    (Awb art. 6:7, 6:8; the last day moved past weekends and holidays, Atw art. 1). A window:
+    once it has passed unused nothing is owed any more, so it closes instead of going red."""
+    out: list[PlannedClock] = []
+    for b in f.besluiten:
+        detail = b.subject[:DETAIL_LENGTH]
+        out.append(
+            PlannedClock(
+                "bezwaar",
+                term_end(b.notice_date, t.bezwaar_weeks),
+                src.AWB_BEZWAAR,
+                b.notice_date,
+                detail=detail,
+                met=b.bezwaar_date is not None,
+                closes=True,
+            )
+        )
+        settled = b.bezwaar_outcome in ("gegrond", "ingetrokken")
+        if b.bezwaar_decision_date is not None and not settled:
+            out.append(
+                PlannedClock(
+                    "beroep",
+                    term_end(b.bezwaar_decision_date, t.beroep_weeks),
+                    src.AWB_BEROEP,
+                    b.bezwaar_decision_date,
+                    detail=detail,
+                    met=b.beroep_date is not None,
+                    closes=True,
+                )
+            )
+    return out
 
 
 def all_clocks(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Clock]:

@@ -69,6 +69,18 @@ class AfspraakFacts:
 
 
 @dataclass(frozen=True)
+class BesluitFacts:
+    """A decision (beschikking) and the objection and appeal against it (core.models.Besluit)."""
+
+    subject: str
+    notice_date: dt.date
+    bezwaar_date: dt.date | None = None
+    bezwaar_decision_date: dt.date | None = None
+    bezwaar_outcome: str | None = None
+    beroep_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class DossierFacts:
     dossier_id: int
     regime: str = "Wi2021"
@@ -90,6 +102,7 @@ class DossierFacts:
     verlengingen: tuple[VerlengingFacts, ...] = ()
     ontzorging: tuple[OntzorgingFacts, ...] = ()
     afspraken: tuple[AfspraakFacts, ...] = ()
+    besluiten: tuple[BesluitFacts, ...] = ()
     lbt_date: dt.date | None = None
     lbt_resultaat: str | None = None
     datum_eindgesprek_map: dt.date | None = None

@@ -21,6 +21,14 @@ STEP_TEXTS: dict[str, str] = {
     "register_exam": N_("Register for the {detail} exam (via Mijn Inburgering or your school)."),
     "ask_exam_result": N_("Ask DUO about the result of your {detail} exam."),
     "plan_exam": N_("Plan the {detail} exam."),
+    "bezwaar": N_(
+        "Do you disagree with the decision \u201c{detail}\u201d? You can object (bezwaar) in a "
+        "letter until this date. Ask your consultant or VluchtelingenWerk for help."
+    ),
+    "beroep": N_(
+        "Do you disagree with the decision on your objection about \u201c{detail}\u201d? You "
+        "can go to the court (beroep) until this date. Ask for legal help (Juridisch Loket)."
+    ),
     "ask_pip": N_("Ask the gemeente for your PIP: it is late."),
     "wait_pip": N_("The gemeente makes your PIP. Prepare the brede intake."),
     "finish_intake": N_("Finish the brede intake: {detail}."),
@@ -67,6 +75,8 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
             steps.append(Step(code, GEMEENTE, c.date, urgent))
         elif c.kind == "afspraak_due":
             steps.append(Step("afspraak", PERSON, c.date, urgent, c.detail))
+        elif c.kind in ("bezwaar", "beroep"):
+            steps.append(Step(c.kind, PERSON, c.date, urgent, c.detail))
         elif c.kind == "termijn_end":
             if c.status == OVERDUE:
                 steps.append(Step("termijn_over", PERSON, c.date, True))

@@ -17,6 +17,14 @@ WI2021_LEERROUTE_CHANGE = (
     "Wet inburgering 2021: leerroute change by a new PIP within 18 months of the termijn's start "
     "(nt2.nl, Wet inburgering 2021)"
 )
+AWB_BEZWAAR = (
+    "Awb art. 6:7 and 6:8 (bezwaar: 6 weeks from the day after the decision was made known); "
+    "Algemene termijnenwet art. 1 (a weekend or holiday moves on to the following working day)"
+)
+AWB_BEROEP = (
+    "Awb art. 7:1, 8:1, 6:7 and 6:8 (beroep to the court: 6 weeks from the day after the decision "
+    "on the bezwaar was made known); Algemene termijnenwet art. 1"
+)
 BESLUIT_PIP_WEEKS = (
     "Besluit inburgering 2021: PIP within 10 weeks (Uitvoeringsbrief inburgering 2023)"
 )

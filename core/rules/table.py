@@ -25,6 +25,8 @@ class RuleTable:
     exam_result_weeks: int = 8  # ext: result within 8 weeks
     ontzorging_months: int = 6  # seed 004 L1486-1503; seed 001 L3595-3598
     first_voorinburgering_gesprek_weeks: int = 2  # seed 000 L743-765
+    bezwaar_weeks: int = 6  # Awb art. 6:7 (DOMAIN.md §6 names bezwaar, not the term)
+    beroep_weeks: int = 6  # Awb art. 6:7 with 8:1
     # Exams (DOMAIN.md §7)
     free_attempts: int = 2  # per onderdeel, asielstatushouders only (exams.gemeente_pays_exams)
     agi_attempts: int = 3  # Wi2013 AGI since 1 April 2023, seed 003 L1597-1601

@@ -60,6 +60,7 @@ CLOCK_RELATIONS = (
     "pip_versions",
     "exams",
     "verlengingen",
+    "besluiten",
     "ontzorging",
     "afspraken",
     "lbt",

@@ -22,6 +22,7 @@ _CLOCK_LOAD = (
     selectinload(m.Person.pip_versions),
     selectinload(m.Person.exams),
     selectinload(m.Person.verlengingen),
+    selectinload(m.Person.besluiten),
     selectinload(m.Person.ontzorging),
     selectinload(m.Person.afspraken),
     selectinload(m.Person.lbt),

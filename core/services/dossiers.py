@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from core import models as m
 from core.db import like_ci
+from core.domain.registry import KINDS
 from core.domain.validation import clean
 from core.errors import ConflictError, ValidationError
 from core.i18n import _
@@ -17,29 +18,14 @@ from core.models.folding import fold
 from core.services.records import get_person
 from core.services.store import Store
 
+# Every record kind of the registry, plus the export log and the transfers of a team server.
 _FULL = (
-    selectinload(m.Person.vrijstellingen),
-    selectinload(m.Person.ontheffingen),
-    selectinload(m.Person.azc),
-    selectinload(m.Person.coa_locations),
-    selectinload(m.Person.voorinburgering),
-    selectinload(m.Person.trainings),
-    selectinload(m.Person.skills),
-    selectinload(m.Person.education),
-    selectinload(m.Person.work),
-    selectinload(m.Person.ambitions),
-    selectinload(m.Person.intake_topics),
-    selectinload(m.Person.lbt),
-    selectinload(m.Person.pip_versions),
-    selectinload(m.Person.afspraken),
+    *(
+        selectinload(getattr(m.Person, kind.relation))
+        for kind in KINDS.values()
+        if kind.model is not m.HourEntry
+    ),
     selectinload(m.Person.hours).selectinload(m.HourEntry.provider),
-    selectinload(m.Person.exams),
-    selectinload(m.Person.verlengingen),
-    selectinload(m.Person.ontzorging),
-    selectinload(m.Person.preconditions),
-    selectinload(m.Person.contacts),
-    selectinload(m.Person.conversations),
-    selectinload(m.Person.documents),
     selectinload(m.Person.exports),
     selectinload(m.Person.transfers),  # who held the dossier (a team server); empty otherwise
 )

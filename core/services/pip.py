@@ -133,6 +133,7 @@ def _stand_in(existing: m.Person | None, data: ImportData) -> _Row:
         pip_versions=list(existing.pip_versions) if existing is not None else [],
         exams=[],
         verlengingen=[],
+        besluiten=[],
         ontzorging=[],
         afspraken=[],
         contacts=[],

@@ -91,6 +91,34 @@ class TermijnView(SectionView):
             noun=N_("extension"),
             defaults=lambda: {"decision": "aangevraagd", "requested_date": self.ctx.today()},
         )
+        self.besluiten = self.add_table(
+            "besluit",
+            N_("Decisions, objections and fines (handhaving)"),
+            specs_for(m.Besluit, options={"document_id": self._document_options}),
+            (
+                Column(N_("About"), lambda r: r.subject),
+                Column(
+                    N_("What was decided"), lambda r: r.kind, lambda v: label(e.BesluitSoort, v)
+                ),
+                Column(N_("Received on"), lambda r: r.notice_date),
+                Column(N_("Objection sent"), lambda r: r.bezwaar_date),
+                Column(
+                    N_("Outcome of the objection"),
+                    lambda r: r.bezwaar_outcome,
+                    lambda v: label(e.BezwaarUitkomst, v),
+                ),
+                Column(N_("Appeal sent"), lambda r: r.beroep_date),
+                Column(N_("Fine (euro)"), lambda r: r.amount),
+                Column(
+                    N_("What happened to the fine"),
+                    lambda r: r.fine_status,
+                    lambda v: label(e.BoeteStatus, v),
+                ),
+            ),
+            lambda p: p.besluiten,
+            noun=N_("decision"),
+            defaults=lambda: {"authority": "gemeente", "notice_date": self.ctx.today()},
+        )
         self.ontzorging = self.add_table(
             "ontzorging",
             N_("Financial relief (ontzorging)"),

@@ -242,3 +242,26 @@ def test_a_gezinsmigrant_pays_every_exam_attempt(store):
     )
     rec.add_record(store, payer, "exam", {"onderdeel": "LE", "planned_date": D(2025, 1, 10)})
     assert [x.free_attempt for x in load_dossier(store, payer).exams] == [False]
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "message"),
+    [
+        ({"notice_date": dt.date(2099, 1, 1)}, "notice_date", "in the future"),
+        ({"decision_date": dt.date(2026, 3, 2)}, "notice_date", "comes before"),
+        ({"amount": "-1"}, "amount", "between 0 and 100,000"),
+        ({"bezwaar_date": dt.date(2026, 2, 1)}, "bezwaar_date", "comes before"),
+        ({"fine_ground": "late"}, "fine_ground", ""),
+        ({"subject": ""}, "subject", "required"),
+    ],
+)
+def test_a_bad_decision_is_refused_at_the_gate_and_nothing_is_written(
+    store, pid, values, field, message
+):
+    good = {"kind": "boete", "subject": "Fine", "notice_date": dt.date(2026, 3, 1)}
+    with pytest.raises(ValidationError) as info:
+        rec.add_record(store, pid, "besluit", {**good, **values})
+    assert field in info.value.errors and message in info.value.errors[field]
+    assert load_dossier(store, pid).besluiten == []
+    rec.add_record(store, pid, "besluit", {**good, "amount": "0"})
+    assert len(load_dossier(store, pid).besluiten) == 1

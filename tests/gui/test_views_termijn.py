@@ -94,3 +94,33 @@ def test_a_granted_whole_vrijstelling_shows_the_termijn_as_done(qtbot, store, de
     view = show_view(qtbot, TermijnView, store, demo_id)
     left = view.date_rows["end"][2].text()
     assert left.startswith("Done") and "vrijstelling" in left
+
+
+def test_a_decision_with_its_objection_window_and_a_fine(qtbot, store, demo_id):
+    from core.services.deadlines import caseload_clocks
+
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    dialog = view.besluiten.add()
+    form = dialog.form
+    form.editors["kind"].setCurrentIndex(form.editors["kind"].findData("boete"))
+    type_into(qtbot, form.editors["subject"], "Fine for a missed intake")
+    type_into(qtbot, form.editors["notice_date"], "2030-01-01")
+    qtbot.keyClicks(form.editors["amount"], "-5")
+    dialog.save()
+    assert "future" in form.error_text("notice_date")
+    assert "between 0 and 100,000" in form.error_text("amount")
+    assert form.editors["subject"].text() == "Fine for a missed intake"  # nothing typed is lost
+    type_into(qtbot, form.editors["notice_date"], "2026-11-02")
+    form.editors["amount"].clear()
+    qtbot.keyClicks(form.editors["amount"], "250")
+    dialog.save()
+    (stored,) = [
+        b for b in load_dossier(store, demo_id).besluiten if b.subject.endswith("missed intake")
+    ]
+    assert stored.kind == "boete" and stored.amount == 250 and stored.authority == "gemeente"
+    # The stored clock plans (the caseload's "needs attention") carry the objection window.
+    clocks = [d.clock for d in caseload_clocks(store, dt.date(2026, 11, 23))]
+    assert any(
+        c.kind == "bezwaar" and c.date == dt.date(2026, 12, 14) and c.status == "open"
+        for c in clocks
+    )

@@ -424,6 +424,62 @@ def test_requested_verlenging_has_no_clock_but_a_next_step():
     assert "verlenging_pending" in [s.code for s in next_steps(f, D(2026, 2, 1))]
 
 
+# ------------------------------------------------------------------- bezwaar and beroep
+def test_objection_window_is_six_weeks_from_the_day_after_notice():
+    from core.rules.facts import BesluitFacts
+
+    # Received Monday 2 November 2026: the term starts on the 3rd and ends Monday 14 December.
+    f = facts(besluiten=(BesluitFacts("Fine for missed lessons", D(2026, 11, 2)),))
+    clock = one(c.all_clocks(f, TODAY), "bezwaar")
+    assert clock.date == D(2026, 12, 14)
+    assert clock.status == "open" and clock.start == D(2026, 11, 2)
+    assert clock.text() == ("Last day to object (bezwaar) to the decision: Fine for missed lessons")
+    assert "Awb art. 6:7" in clock.source
+    # Unused, the window closes: done, never overdue; no appeal clock without a bezwaar decision.
+    assert one(c.all_clocks(f, D(2027, 1, 4)), "bezwaar").status == "done"
+    assert not by_kind(c.all_clocks(f, TODAY), "beroep")
+
+
+def test_a_last_day_on_a_weekend_or_public_holiday_moves_to_the_next_working_day():
+    from core.rules.dates import easter, term_end
+
+    assert easter(2026) == D(2026, 4, 5) and easter(2027) == D(2027, 3, 28)
+    assert term_end(D(2026, 11, 14), 6) == D(2026, 12, 28)  # Sat 26 Dec: past Christmas, Sunday
+    assert term_end(D(2027, 3, 16), 6) == D(2027, 4, 28)  # Tuesday 27 April 2027: King's Day
+    assert term_end(D(2026, 3, 24), 6) == D(2026, 5, 6)  # Tuesday 5 May: Bevrijdingsdag
+    assert term_end(D(2026, 11, 3), 6) == D(2026, 12, 15)  # a Tuesday stays
+
+
+def test_appeal_window_follows_the_decision_on_the_objection_unless_it_was_upheld():
+    from core.rules.facts import BesluitFacts
+
+    objected = BesluitFacts(
+        "PIP", D(2026, 6, 1), bezwaar_date=D(2026, 6, 20), bezwaar_decision_date=D(2026, 10, 19)
+    )
+    clocks = c.all_clocks(facts(besluiten=(objected,)), TODAY)
+    assert one(clocks, "bezwaar").status == "done"
+    beroep = one(clocks, "beroep")
+    assert beroep.date == D(2026, 11, 30) and beroep.status == "open"
+    upheld = BesluitFacts(
+        "PIP",
+        D(2026, 6, 1),
+        bezwaar_date=D(2026, 6, 20),
+        bezwaar_decision_date=D(2026, 10, 19),
+        bezwaar_outcome="gegrond",
+    )
+    assert not by_kind(c.all_clocks(facts(besluiten=(upheld,)), TODAY), "beroep")
+
+
+def test_the_participant_is_told_what_they_can_do_and_by_when():
+    from core.rules.facts import BesluitFacts
+    from core.rules.next_step import next_steps
+
+    f = facts(besluiten=(BesluitFacts("Fine for missed lessons", D(2026, 11, 2)),))
+    (step,) = [s for s in next_steps(f, TODAY) if s.code == "bezwaar"]
+    assert step.date == D(2026, 12, 14) and step.urgent
+    assert "Fine for missed lessons" in step.text() and "object (bezwaar)" in step.text()
+
+
 # --------------------------------------------------------------------------------- general
 def test_every_kind_has_a_label_and_clocks_come_sorted():
     assert set(c.KINDS) == {
@@ -439,6 +495,8 @@ def test_every_kind_has_a_label_and_clocks_come_sorted():
         "pvt_ondertekening",
         "z_eindgesprek",
         "afspraak_due",
+        "bezwaar",
+        "beroep",
     }
     f = facts(
         vergunning_date=D(2024, 9, 1),
