@@ -17,6 +17,7 @@ from core.rules.facts import (
     HourFacts,
     OntzorgingFacts,
     PipFacts,
+    StartItemFacts,
     VerlengingFacts,
 )
 from core.rules.requirements import counted_hours
@@ -156,6 +157,10 @@ def dossier_facts(person: m.Person, *, include_hours: bool = True) -> DossierFac
                 beroep_date=b.beroep_date,
             )
             for b in person.besluiten
+        ),
+        start_items=tuple(
+            StartItemFacts(kind=i.kind, status=i.status, needed_from=i.needed_from)
+            for i in person.start_items
         ),
         lbt_date=latest_lbt.datum_afname if latest_lbt else None,
         lbt_resultaat=latest_lbt.resultaat if latest_lbt else None,

@@ -44,6 +44,7 @@ CLOCK_SECTION = {
     "afspraak_due": "pip",
     "koppeling_due": "azc",
     "housing_due": "azc",
+    "zorgverzekering_due": "startchecklist",
     "bezwaar": "handhaving",
     "beroep": "handhaving",
 }

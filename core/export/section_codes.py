@@ -71,6 +71,11 @@ SECTIONS: tuple[Section, ...] = (
         lists=("vrijstelling", "ontheffing", "verlenging"),
     ),
     Section(
+        "startchecklist",
+        N_("First practical steps after housing"),
+        lists=("start_item",),
+    ),
+    Section(
         "handhaving",
         N_("Decisions, objections and fines (handhaving)"),
         lists=("besluit",),

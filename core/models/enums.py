@@ -355,3 +355,29 @@ class BoeteStatus(StrEnum):
     VERLAAGD = "verlaagd"
     VERNIETIGD = "vernietigd"
     KWIJTGESCHOLDEN = "kwijtgescholden"
+
+
+class StartItemKind(StrEnum):
+    """The practical steps of the first months after housing (seed 001 L3898, seed 004 L1601-1648)."""
+
+    BRP = "brp"
+    DIGID = "digid"
+    BANKREKENING = "bankrekening"
+    ZORGVERZEKERING = "zorgverzekering"
+    ZORGTOESLAG = "zorgtoeslag"
+    HUURTOESLAG = "huurtoeslag"
+    KINDERBIJSLAG = "kinderbijslag"
+    KINDEROPVANGTOESLAG = "kinderopvangtoeslag"
+    HUISARTS = "huisarts"
+    SCHOOL = "school"
+    BIJSTAND = "bijstand"
+    ENERGIE_WATER = "energie_water"
+    KWIJTSCHELDING = "kwijtschelding"
+    OVERIG = "overig"
+
+
+class StartItemStatus(StrEnum):
+    TE_DOEN = "te_doen"
+    BEZIG = "bezig"
+    GEREGELD = "geregeld"
+    NIET_NODIG = "niet_nodig"

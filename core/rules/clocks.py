@@ -35,6 +35,7 @@ KIND_LABELS: dict[str, str] = {
     "pvt_ondertekening": N_("Sign the participatieverklaring (PVT)"),
     "z_eindgesprek": N_("Z-route final interview (eindgesprek)"),
     "afspraak_due": N_("Agreement: {detail}"),
+    "zorgverzekering_due": N_("Take out health insurance (zorgverzekering)"),
     "bezwaar": N_("Last day to object (bezwaar) to the decision: {detail}"),
     "beroep": N_("Last day to appeal (beroep) to the court: {detail}"),
 }
@@ -51,6 +52,7 @@ START_EVENTS: dict[str, str] = {
     "leerroute_change_end": "pip_date",
     "exam_result": "exam_date",
     "ontzorging_end": "bijstand_start",
+    "zorgverzekering_due": "insurance_obligation",
     "bezwaar": "decision_known",
     "beroep": "bezwaar_decision_known",
 }
@@ -69,6 +71,7 @@ START_EVENT_LABELS: dict[str, str] = {
     "kennisgeving": N_("DUO's notice of the inburgeringsplicht"),
     "exam_date": N_("the exam date"),
     "bijstand_start": N_("the start of the bijstand"),
+    "insurance_obligation": N_("the day the person had to be insured"),
     "decision_known": N_("the day the decision was received"),
     "bezwaar_decision_known": N_("the day the decision on the objection was received"),
 }
@@ -386,6 +389,19 @@ def clock_plan(f: DossierFacts, t: RuleTable = RULES) -> list[PlannedClock]:
                 )
             )
     out.extend(_objection_clocks(f, t))
+    for item in f.start_items:
+        if item.kind == "zorgverzekering" and item.needed_from is not None:
+            # Insured within four months of the obligation: covered from its start, and no fine
+            # (the CAK fines only who stays uninsured after its reminders).
+            out.append(
+                PlannedClock(
+                    "zorgverzekering_due",
+                    add_months(item.needed_from, t.insurance_months),
+                    src.ZVW_INSURANCE,
+                    item.needed_from,
+                    met=item.status in ("geregeld", "niet_nodig"),
+                )
+            )
     return sorted(out, key=lambda c: (c.date, c.kind))
 
 

@@ -69,6 +69,15 @@ class AfspraakFacts:
 
 
 @dataclass(frozen=True)
+class StartItemFacts:
+    """One practical step of the start-up checklist (core.models.StartItem)."""
+
+    kind: str
+    status: str = "te_doen"
+    needed_from: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class BesluitFacts:
     """A decision (beschikking) and the objection and appeal against it (core.models.Besluit)."""
 
@@ -103,6 +112,7 @@ class DossierFacts:
     ontzorging: tuple[OntzorgingFacts, ...] = ()
     afspraken: tuple[AfspraakFacts, ...] = ()
     besluiten: tuple[BesluitFacts, ...] = ()
+    start_items: tuple[StartItemFacts, ...] = ()
     lbt_date: dt.date | None = None
     lbt_resultaat: str | None = None
     datum_eindgesprek_map: dt.date | None = None

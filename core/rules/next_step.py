@@ -21,6 +21,10 @@ STEP_TEXTS: dict[str, str] = {
     "register_exam": N_("Register for the {detail} exam (via Mijn Inburgering or your school)."),
     "ask_exam_result": N_("Ask DUO about the result of your {detail} exam."),
     "plan_exam": N_("Plan the {detail} exam."),
+    "zorgverzekering": N_(
+        "Take out Dutch health insurance (zorgverzekering) before this date. Later, you pay for "
+        "the months you missed and can get a fine."
+    ),
     "bezwaar": N_(
         "Do you disagree with the decision \u201c{detail}\u201d? You can object (bezwaar) in a "
         "letter until this date. Ask your consultant or VluchtelingenWerk for help."
@@ -75,6 +79,8 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
             steps.append(Step(code, GEMEENTE, c.date, urgent))
         elif c.kind == "afspraak_due":
             steps.append(Step("afspraak", PERSON, c.date, urgent, c.detail))
+        elif c.kind == "zorgverzekering_due":
+            steps.append(Step("zorgverzekering", PERSON, c.date, True))
         elif c.kind in ("bezwaar", "beroep"):
             steps.append(Step(c.kind, PERSON, c.date, urgent, c.detail))
         elif c.kind == "termijn_end":

@@ -17,6 +17,10 @@ WI2021_LEERROUTE_CHANGE = (
     "Wet inburgering 2021: leerroute change by a new PIP within 18 months of the termijn's start "
     "(nt2.nl, Wet inburgering 2021)"
 )
+ZVW_INSURANCE = (
+    "Zorgverzekeringswet art. 2 (verzekeringsplicht) and art. 5 lid 3 (insured within four months: "
+    "covered from the start); art. 9b-9d (CAK fine when still not insured)"
+)
 AWB_BEZWAAR = (
     "Awb art. 6:7 and 6:8 (bezwaar: 6 weeks from the day after the decision was made known); "
     "Algemene termijnenwet art. 1 (a weekend or holiday moves on to the following working day)"

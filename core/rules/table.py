@@ -27,6 +27,7 @@ class RuleTable:
     first_voorinburgering_gesprek_weeks: int = 2  # seed 000 L743-765
     bezwaar_weeks: int = 6  # Awb art. 6:7 (DOMAIN.md §6 names bezwaar, not the term)
     beroep_weeks: int = 6  # Awb art. 6:7 with 8:1
+    insurance_months: int = 4  # Zvw art. 5 lid 3: insured within 4 months, covered from the start
     # Exams (DOMAIN.md §7)
     free_attempts: int = 2  # per onderdeel, asielstatushouders only (exams.gemeente_pays_exams)
     agi_attempts: int = 3  # Wi2013 AGI since 1 April 2023, seed 003 L1597-1601

@@ -61,6 +61,7 @@ CLOCK_RELATIONS = (
     "exams",
     "verlengingen",
     "besluiten",
+    "start_items",
     "ontzorging",
     "afspraken",
     "lbt",

@@ -23,6 +23,7 @@ _CLOCK_LOAD = (
     selectinload(m.Person.exams),
     selectinload(m.Person.verlengingen),
     selectinload(m.Person.besluiten),
+    selectinload(m.Person.start_items),
     selectinload(m.Person.ontzorging),
     selectinload(m.Person.afspraken),
     selectinload(m.Person.lbt),

@@ -134,6 +134,7 @@ def _stand_in(existing: m.Person | None, data: ImportData) -> _Row:
         exams=[],
         verlengingen=[],
         besluiten=[],
+        start_items=[],
         ontzorging=[],
         afspraken=[],
         contacts=[],

@@ -91,6 +91,22 @@ class TermijnView(SectionView):
             noun=N_("extension"),
             defaults=lambda: {"decision": "aangevraagd", "requested_date": self.ctx.today()},
         )
+        self.start_items = self.add_table(
+            "start_item",
+            N_("First practical steps after housing"),
+            specs_for(m.StartItem, options={"document_id": self._document_options}),
+            (
+                Column(N_("What"), lambda r: r.kind, lambda v: label(e.StartItemKind, v)),
+                Column(N_("Status"), lambda r: r.status, lambda v: label(e.StartItemStatus, v)),
+                Column(N_("Needed from"), lambda r: r.needed_from),
+                Column(N_("Arranged on"), lambda r: r.done_on),
+                Column(N_("Who helps"), lambda r: r.helper),
+                Column(N_("Evidence"), lambda r: self._document_title(r.document_id)),
+            ),
+            lambda p: sorted(p.start_items, key=lambda i: (i.status == "geregeld", i.id)),
+            noun=N_("practical step"),
+            defaults=lambda: {"status": "te_doen"},
+        )
         self.besluiten = self.add_table(
             "besluit",
             N_("Decisions, objections and fines (handhaving)"),

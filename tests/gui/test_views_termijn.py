@@ -124,3 +124,23 @@ def test_a_decision_with_its_objection_window_and_a_fine(qtbot, store, demo_id):
         c.kind == "bezwaar" and c.date == dt.date(2026, 12, 14) and c.status == "open"
         for c in clocks
     )
+
+
+def test_the_start_up_checklist_keeps_status_date_helper_and_evidence(qtbot, store, demo_id):
+    view = show_view(qtbot, TermijnView, store, demo_id)
+    before = len(load_dossier(store, demo_id).start_items)
+    dialog = view.start_items.add()
+    form = dialog.form
+    form.editors["kind"].setCurrentIndex(form.editors["kind"].findData("energie_water"))
+    form.editors["status"].setCurrentIndex(form.editors["status"].findData("geregeld"))
+    type_into(qtbot, form.editors["done_on"], "2031-05-01")
+    type_into(qtbot, form.editors["helper"], "Buddy from the neighbourhood team")
+    dialog.save()
+    assert "future" in form.error_text("done_on")
+    type_into(qtbot, form.editors["done_on"], "2026-11-20")
+    dialog.save()
+    items = load_dossier(store, demo_id).start_items
+    assert len(items) == before + 1
+    (new,) = [i for i in items if i.kind == "energie_water"]
+    assert new.status == "geregeld" and new.done_on == dt.date(2026, 11, 20)
+    assert new.helper == "Buddy from the neighbourhood team"

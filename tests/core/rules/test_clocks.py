@@ -424,6 +424,28 @@ def test_requested_verlenging_has_no_clock_but_a_next_step():
     assert "verlenging_pending" in [s.code for s in next_steps(f, D(2026, 2, 1))]
 
 
+# ------------------------------------------------------------------ start-up checklist
+def test_health_insurance_within_four_months_of_the_obligation():
+    from core.rules.facts import StartItemFacts
+    from core.rules.next_step import next_steps
+
+    todo = StartItemFacts("zorgverzekering", "te_doen", needed_from=D(2026, 9, 15))
+    f = facts(start_items=(todo, StartItemFacts("digid", "te_doen", D(2026, 9, 15))))
+    clock = one(c.all_clocks(f, TODAY), "zorgverzekering_due")
+    assert clock.date == D(2027, 1, 15) and clock.status == "open"
+    assert "Zorgverzekeringswet art. 2" in clock.source and clock.start == D(2026, 9, 15)
+    (step,) = [s for s in next_steps(f, TODAY) if s.code == "zorgverzekering"]
+    assert step.urgent and step.date == D(2027, 1, 15)
+    assert one(c.all_clocks(f, D(2027, 1, 16)), "zorgverzekering_due").status == "overdue"
+    done = StartItemFacts("zorgverzekering", "geregeld", needed_from=D(2026, 9, 15))
+    assert (
+        one(c.all_clocks(facts(start_items=(done,)), D(2027, 2, 1)), "zorgverzekering_due").status
+        == "done"
+    )
+    # Only health insurance has a legal clock; the other steps are a checklist.
+    assert len(c.all_clocks(facts(start_items=(f.start_items[1],)), TODAY)) == 0
+
+
 # ------------------------------------------------------------------- bezwaar and beroep
 def test_objection_window_is_six_weeks_from_the_day_after_notice():
     from core.rules.facts import BesluitFacts
@@ -497,6 +519,7 @@ def test_every_kind_has_a_label_and_clocks_come_sorted():
         "afspraak_due",
         "bezwaar",
         "beroep",
+        "zorgverzekering_due",
     }
     f = facts(
         vergunning_date=D(2024, 9, 1),
