@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from core import paths
 from core.errors import ValidationError
 from core.services.dossiers import load_dossier, update_person
-from gui import main_window as mw
+from gui import probes
 from gui.context import UndoItem
 from gui.views.registry import view_classes
 
@@ -202,8 +202,8 @@ def test_close_remembers_geometry_and_dossier(qtbot, ctx, demo_id, make_window):
 
 def test_bench_hook_prints_painted_after_first_paint(qtbot, ctx, make_window, monkeypatch, capsys):
     quits = []
-    monkeypatch.setenv(mw.BENCH_ENV, "1")
-    monkeypatch.setattr(mw, "bench_quit", lambda: quits.append(True))
+    monkeypatch.setenv(probes.BENCH_ENV, "1")
+    monkeypatch.setattr(probes, "bench_quit", lambda: quits.append(True))
     window = make_window(ctx)
     window.update()
     qtbot.waitUntil(lambda: bool(quits))
@@ -284,7 +284,7 @@ def test_cold_start_paints_and_quits(tmp_path):
     db.close()
     (data / "settings.json").write_text(json.dumps({"mode": "participant", "language": "ti"}))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BLAUWEMAP_PASSPHRASE=TEST_PASSPHRASE)
-    env[mw.BENCH_ENV] = "1"
+    env[probes.BENCH_ENV] = "1"
     proc = subprocess.run(
         [sys.executable, str(root / "main.py"), "--data-dir", str(data)],
         env=env,
@@ -334,9 +334,9 @@ def test_memory_hook_reports_once_the_caseload_and_every_page_are_ready(
     qtbot, ctx, demo_id, make_window, monkeypatch, capsys
 ):
     """bench/probes.py's app memory figure: MEMORY <kB> on stdout, then quit."""
-    monkeypatch.setenv(mw.MEMORY_ENV, "1")
+    monkeypatch.setenv(probes.MEMORY_ENV, "1")
     quits: list[bool] = []
-    monkeypatch.setattr(mw, "bench_quit", lambda: quits.append(True))
+    monkeypatch.setattr(probes, "bench_quit", lambda: quits.append(True))
     window = make_window(ctx)
     qtbot.waitUntil(lambda: quits == [True], timeout=10000)
     assert window.caseload is not None and window.caseload.model.attention
