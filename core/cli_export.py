@@ -17,7 +17,7 @@ from core.export.section_codes import (
     PROTECTABLE,
     check_export_passphrase,
 )
-from core.i18n import _
+from core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from core.services.store import Store
@@ -124,6 +124,24 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
             path=result.path, size=result.size, sha=result.sha256
         )
     )
+    if args.format in ("pdf", "json"):
+        from core.export.sections import withheld_topics
+        from core.rules.intake_topics import TOPICS
+
+        titles = {t.code: t.title for t in TOPICS}
+        withheld = withheld_topics(person, sections)
+        if withheld:
+            print(
+                ngettext(
+                    "Left out: {n} brede-intake topic the person did not agree to share ({names}).",
+                    "Left out: {n} brede-intake topics the person did not agree to share ({names}).",
+                    len(withheld),
+                ).format(
+                    n=len(withheld),
+                    names=", ".join(_(titles.get(t.topic, t.topic)) for t in withheld),
+                ),
+                file=sys.stderr,
+            )
     return 0
 
 

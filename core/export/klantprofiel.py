@@ -28,7 +28,7 @@ from core.export.sections import (
     VERSION,
     exported_columns,
     json_name,
-    topic_section,
+    shared_topics,
 )
 from core.i18n import _
 from core.rules.clocks import all_clocks
@@ -169,11 +169,7 @@ def build_sections(
             providers = {h.provider.name: h.provider for h in person.hours if h.provider}
             body["aanbieders"] = [_provider(providers[n]) for n in sorted(providers)]
         if section.topics:
-            topics = [
-                t
-                for t in _by_id(person.intake_topics)
-                if topic_section(t.topic, t.sensitive) == code
-            ]
+            topics = shared_topics(person, code)
             body[KIND_KEYS["intake_topic"]] = [record(t, refs) for t in topics]
         out[code] = body
     return out

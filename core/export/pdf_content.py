@@ -17,7 +17,7 @@ from core import models as m
 from core.domain.facts import dossier_facts
 from core.domain.validation import ENUMS
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, table
-from core.export.sections import BY_CODE, PERSON_FIELDS, RELATION, topic_section
+from core.export.sections import BY_CODE, PERSON_FIELDS, RELATION, shared_topics
 from core.i18n import N_, language
 from core.models import enums as e
 from core.models.fields import label_of, printed
@@ -176,12 +176,10 @@ def route_text(doc: DocLang, pip: m.PipVersion | None) -> str:
 
 
 def attention_topics(person: m.Person, sections: tuple[str, ...]) -> list[m.IntakeTopic]:
-    return [
-        t
-        for t in sorted(person.intake_topics, key=lambda t: t.id)
-        if (t.needs_attention or t.status != "known")
-        and topic_section(t.topic, t.sensitive) in sections
-    ]
+    found = [t for code in sections for t in shared_topics(person, code)]
+    return sorted(
+        (t for t in found if t.needs_attention or t.status != "known"), key=lambda t: t.id
+    )
 
 
 # --------------------------------------------------------------------------- details
@@ -268,9 +266,8 @@ def section_details(doc: DocLang, person: m.Person, code: str) -> list[Any]:
         for obj in items:
             story += record_block(doc, obj, _title(doc, kind, obj))
     if section.topics:
-        for t in sorted(person.intake_topics, key=lambda t: t.id):
-            if topic_section(t.topic, t.sensitive) == code:
-                story += record_block(doc, t, doc.gettext(TOPIC_TITLES.get(t.topic, t.topic)))
+        for t in shared_topics(person, code):
+            story += record_block(doc, t, doc.gettext(TOPIC_TITLES.get(t.topic, t.topic)))
     if len(story) == 1:
         story.append(doc.p(doc.gettext("Nothing recorded."), "small"))
     story.append(Spacer(1, 4))

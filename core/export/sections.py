@@ -9,6 +9,9 @@ rest are our column names in camelCase. Those names are declared with the fields
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from core.domain.registry import KINDS as _KINDS
 from core.export.section_codes import (  # noqa: F401 (re-exported)
     ALL_CODES,
@@ -55,6 +58,27 @@ def topic_section(topic: str, sensitive: bool = False) -> str:
         if topic in s.topics:
             return s.code
     return "soft" if sensitive else "intake"
+
+
+def shared_topics(person: Any, code: str) -> list[Any]:
+    """The brede-intake topics section ``code`` carries in any export: only those the person
+    agreed to share (``IntakeTopic.share_consent``). Every export reads its topics here, so a
+    file never holds a topic whose consent says "No" (AVG art. 9: consent per kind of data)."""
+    return [
+        t
+        for t in sorted(person.intake_topics, key=lambda t: t.id)
+        if t.share_consent and topic_section(t.topic, t.sensitive) == code
+    ]
+
+
+def withheld_topics(person: Any, sections: Iterable[str]) -> list[Any]:
+    """Topics of the chosen sections left out because the person did not agree to share them."""
+    chosen = set(sections)
+    return [
+        t
+        for t in sorted(person.intake_topics, key=lambda t: t.id)
+        if not t.share_consent and topic_section(t.topic, t.sensitive) in chosen
+    ]
 
 
 # --------------------------------------------------------------------------- field names
