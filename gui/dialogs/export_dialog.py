@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ValidationError
+from core.errors import DossierError, ValidationError
 from core.export.sections import (
     PERSONAL_FORMATS,
     PROTECTABLE,
     SECTIONS,
     check_export_passphrase,
+    topic_section,
 )
 from core.i18n import LANGUAGES, _
 from core.services.exports import (
@@ -96,6 +97,15 @@ class ExportDialog(QDialog):
             self.section_checks[section.code] = box
             grid.addWidget(box, i // 2, i % 2)
         layout.addWidget(self.sections_box)
+        # Intake topics the person did not agree to share stay out of every file (their
+        # consent per topic, core.export.sections.shared_topics): say which, next to the choice.
+        self.withheld: list[tuple[str, str]] = self._withheld_topics()
+        self.withheld_label = QLabel()
+        self.withheld_label.setObjectName("withheld_topics")
+        self.withheld_label.setWordWrap(True)
+        layout.addWidget(self.withheld_label)
+        for box in self.section_checks.values():
+            box.toggled.connect(self._show_withheld)
         self.consent = QCheckBox()
         layout.addWidget(self.consent)
         self.progress = QProgressBar()
@@ -144,6 +154,36 @@ class ExportDialog(QDialog):
         )
         self.export_button.setText(_("Export…"))
         self.print_button.setText(_("Print…"))
+        self._show_withheld()
+
+    def _withheld_topics(self) -> list[tuple[str, str]]:
+        """(topic code, its section) of each intake topic without the person's consent."""
+        from core.services.dossiers import load_dossier
+
+        try:
+            person = load_dossier(self.store, self.dossier_id)
+        except DossierError:  # the dialog still works; the export itself decides
+            return []
+        return [
+            (t.topic, topic_section(t.topic, t.sensitive))
+            for t in person.intake_topics
+            if not t.share_consent
+        ]
+
+    def _show_withheld(self) -> None:
+        from core.rules.intake_topics import TOPICS
+
+        titles = {t.code: t.title for t in TOPICS}
+        chosen = set(self.chosen_sections())
+        names = [_(titles.get(code, code)) for code, section in self.withheld if section in chosen]
+        self.withheld_label.setText(
+            _("Not in the file, because the person did not agree to share them: {names}").format(
+                names=", ".join(names)
+            )
+            if names
+            else ""
+        )
+        self.withheld_label.setVisible(bool(names))
 
     # ------------------------------------------------------------------ state
     def choose_format(self, fmt: str) -> None:

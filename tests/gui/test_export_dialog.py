@@ -133,3 +133,17 @@ def test_duo_forms_are_offered_and_a_refusal_is_shown_without_a_file(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Nothing to report to DUO" in dialog.status.text(), timeout=20000)
     assert not refused.exists()
+
+
+def test_the_dialog_names_the_topics_left_out_for_lack_of_consent(qtbot, store, demo_id):
+    dialog = ExportDialog(store, demo_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.withheld_label.isHidden()  # health and family start unchecked
+    dialog.section_checks["health"].setChecked(True)
+    text = dialog.withheld_label.text()
+    assert dialog.withheld_label.isVisible()
+    assert "did not agree to share" in text and "Mental health" in text
+    assert "Family situation" not in text
+    dialog.section_checks["health"].setChecked(False)
+    assert dialog.withheld_label.isHidden()
