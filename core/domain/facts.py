@@ -22,6 +22,24 @@ from core.rules.facts import (
 )
 from core.rules.requirements import counted_hours
 
+# The Person collections dossier_facts reads besides the hours: what a loader must fetch to build
+# the facts (core.services.deadlines and core.services.clock_cache read this one list).
+FACT_RELATIONS = (
+    "azc",
+    "pip_versions",
+    "exams",
+    "verlengingen",
+    "besluiten",
+    "start_items",
+    "ontzorging",
+    "afspraken",
+    "lbt",
+    "vrijstellingen",
+    "ontheffingen",
+    "contacts",
+    "intake_topics",
+)
+
 
 def keurmerk_valid(provider: m.Provider | None, on: dt.date) -> bool | None:
     """Hours count only while the provider held a Blik op Werk (aspirant-)keurmerk (seed 003 L948)."""

@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core import models as m
-from core.domain.facts import dossier_facts
+from core.domain.facts import FACT_RELATIONS, dossier_facts
 from core.rules.clocks import (
     DONE,
     OPEN,
@@ -54,22 +54,8 @@ from core.rules.facts import DossierFacts
 from core.rules.table import RULESET_VERSION
 from core.services.store import Store
 
-# The collections the clocks read (as in deadlines._CLOCK_LOAD); hours are never needed.
-CLOCK_RELATIONS = (
-    "azc",
-    "pip_versions",
-    "exams",
-    "verlengingen",
-    "besluiten",
-    "start_items",
-    "ontzorging",
-    "afspraken",
-    "lbt",
-    "vrijstellingen",
-    "ontheffingen",
-    "contacts",
-    "intake_topics",
-)
+# The collections the clocks read (hours are never needed: the stored plans leave them out).
+CLOCK_RELATIONS = FACT_RELATIONS
 BLOCK = 1000  # dossiers per round of queries
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core import models as m
-from core.domain.facts import dossier_facts
+from core.domain.facts import FACT_RELATIONS, dossier_facts
 from core.rules.clocks import DossierClock, all_clocks
 from core.rules.next_step import next_steps
 from core.rules.requirements import requirements
@@ -17,20 +17,8 @@ from core.services.store import Store
 
 # Everything the clocks need (of the hours only the MAP praktijkuren count, for the MAP clock).
 _CLOCK_LOAD = (
-    selectinload(m.Person.azc),
+    *(selectinload(getattr(m.Person, name)) for name in FACT_RELATIONS),
     selectinload(m.Person.hours).selectinload(m.HourEntry.provider),
-    selectinload(m.Person.pip_versions),
-    selectinload(m.Person.exams),
-    selectinload(m.Person.verlengingen),
-    selectinload(m.Person.besluiten),
-    selectinload(m.Person.start_items),
-    selectinload(m.Person.ontzorging),
-    selectinload(m.Person.afspraken),
-    selectinload(m.Person.lbt),
-    selectinload(m.Person.vrijstellingen),
-    selectinload(m.Person.ontheffingen),
-    selectinload(m.Person.contacts),
-    selectinload(m.Person.intake_topics),
 )
 
 
