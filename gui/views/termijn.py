@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel
 
 from core import models as m
 from core.domain.facts import dossier_facts
-from core.i18n import N_, _, current_language, format_date, format_duration_days
+from core.i18n import (
+    N_,
+    _,
+    current_language,
+    format_date,
+    format_duration_days,
+    format_number,
+)
 from core.labels import label
 from core.models import enums as e
 from core.rules.clocks import (
@@ -124,7 +131,11 @@ class TermijnView(SectionView):
                     lambda v: label(e.BezwaarUitkomst, v),
                 ),
                 Column(N_("Appeal sent"), lambda r: r.beroep_date),
-                Column(N_("Fine (euro)"), lambda r: r.amount),
+                Column(
+                    N_("Fine (euro)"),
+                    lambda r: r.amount,
+                    lambda v: "—" if v is None else format_number(v, decimals=2),
+                ),
                 Column(
                     N_("What happened to the fine"),
                     lambda r: r.fine_status,
