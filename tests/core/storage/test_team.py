@@ -203,3 +203,34 @@ def test_a_teamleider_lists_the_team_and_each_consultants_own(team_server):
     assert [r.id for r in list_dossiers(lotte, "", assigned_to="bert")] == [berts]
     assert count_dossiers(lotte, "", assigned_to="anna") == 1
     assert list_dossiers(lotte, "", assigned_to="lotte") == []
+
+
+def test_every_table_pointing_at_a_person_is_a_dossier_table():
+    """A new record kind (another branch's table) is covered by ``team init`` only through its
+    ``person_id`` column; a table that points at ``person`` under another name, or a new table
+    that is neither a dossier table nor declared shared, would slip past row-level security."""
+    from core import models as m
+
+    tables = set(team.dossier_tables())
+    for table in m.Base.metadata.sorted_tables:
+        points_at_person = any(fk.column.table.name == "person" for fk in table.foreign_keys)
+        if points_at_person and table.name != "person":
+            assert "person_id" in table.columns and table.name in tables, table.name
+    infrastructure = {"alembic_version", "team_member", *team.SHARED_TABLES}
+    undecided = {t.name for t in m.Base.metadata.sorted_tables} - tables - infrastructure
+    assert undecided == set(), f"neither a dossier table nor shared: {sorted(undecided)}"
+
+
+def test_every_dossier_table_has_a_policy_for_the_team(team_server):
+    """Forcing RLS without a policy would hide a table from everyone; a policy without forcing
+    would let the owner's role through. Each dossier table needs both, for the workers' roles."""
+    with team_server.admin.db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT tablename, roles::text[] FROM pg_policies WHERE schemaname = 'public'")
+        ).all()
+    covered: dict[str, set[str]] = {}
+    for table, roles in rows:
+        covered.setdefault(table, set()).update(roles)
+    workers = {team.ROLES[team.CONSULTANT], team.ROLES[team.TEAMLEIDER]}
+    missing = {t for t in team.dossier_tables() if not workers <= covered.get(t, set())}
+    assert missing == set(), f"dossier tables without a team policy: {sorted(missing)}"
