@@ -4,6 +4,7 @@ and a connection that drops in the middle of a save leaves nothing half-written.
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 import pytest
 from sqlalchemy import func, select, text
@@ -16,7 +17,10 @@ from tests.core.storage.concurrency_worker import hammer
 from tests.core.storage.team_support import PASSWORD
 
 PROCESSES = 20
-ROUNDS = 10  # per process: a bounded amount of work, not a wall-clock minute
+ROUNDS = 10  # per process: a bounded amount of work in ./check
+# BLAUWEMAP_CONCURRENCY_SECONDS=60 makes each process hammer for that long instead (the issue's
+# "20 processes for a minute"); ./check keeps the bounded run so the suite stays short.
+SECONDS = float(os.environ.get("BLAUWEMAP_CONCURRENCY_SECONDS", "0"))
 
 
 def test_twenty_clients_on_the_same_dossiers_lose_no_update(team_server):
@@ -28,10 +32,14 @@ def test_twenty_clients_on_the_same_dossiers_lose_no_update(team_server):
     context = multiprocessing.get_context("forkserver")  # imports the app once, then forks
     context.set_forkserver_preload([hammer.__module__])
     with context.Pool(PROCESSES) as pool:
-        results = pool.starmap(hammer, [(url, PASSWORD, dossiers, ROUNDS) for url in urls])
-    saved = sum(s for s, _c in results)
-    conflicts = sum(c for _s, c in results)
-    assert saved + conflicts == PROCESSES * ROUNDS  # every attempt ended one way or the other
+        jobs = [(url, PASSWORD, dossiers, ROUNDS, SECONDS) for url in urls]
+        results = pool.starmap(hammer, jobs)
+    attempts = sum(a for a, _s, _c in results)
+    saved = sum(s for _a, s, _c in results)
+    conflicts = sum(c for _a, _s, c in results)
+    assert saved + conflicts == attempts  # every attempt ended one way or the other
+    if not SECONDS:
+        assert attempts == PROCESSES * ROUNDS
     total = sum(int(load_dossier(anna, d).notes or 0) for d in dossiers)
     assert total == saved, "a save was lost"
     assert conflicts > 0  # they did meet: the conflicts were told, not swallowed
