@@ -225,6 +225,8 @@ def clean(
                 continue  # a new record: the column's default applies
             errors[name] = _("This field is required.")  # NOT NULL: a value cannot be emptied
             continue
+        if name == "consent_sections" and isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]  # as typed
         if name in ("bsn", "v_nummer") and isinstance(value, str):
             value = re.sub(r"[\s.\-]", "", value)  # "1234.56.782" fits the 9-character column
         try:

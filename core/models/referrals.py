@@ -55,10 +55,11 @@ class Referral(Base):
         default=list,
         info=declare(
             N_("Agreed to share"),
-            in_form=False,
             help=N_(
                 "The parts of the dossier the person agreed to share with this partner for "
-                "this referral. An export made for the referral contains only these."
+                "this referral, as section codes separated by commas (identity, plicht, azc, "
+                "background, intake, pip, hours, exams, support, contacts, health, family, "
+                "finances, soft…). An export made for the referral contains only these."
             ),
         ),
     )
