@@ -135,3 +135,19 @@ def test_a_deleted_referral_leaves_its_export_log_entries(store, demo_id, tmp_pa
     log = next(e for e in ex.export_log(store, demo_id) if e.id == result.log_id)
     assert log.referral_id is None
     assert isinstance(log, m.ExportLog)
+
+
+def test_the_klantprofiel_pdf_names_each_referral_and_what_was_agreed(store, demo_id):
+    import io
+
+    from core.export import klantprofiel_pdf
+    from tests.core.export_support import pdf_pages
+
+    person = load_dossier(store, demo_id)
+    buf = io.BytesIO()
+    klantprofiel_pdf.render(person, buf, "nl", ("identity", "verwijzingen"), today=TODAY)
+    text = "\n".join(pdf_pages(buf.getvalue()))
+    assert "Verwijzingen naar partners en wat er is gedeeld" in text
+    assert "Taalcentrum Twente ·" in text  # the partner titles its block
+    assert "Toestemming om te delen" in text
+    assert "Identiteit en contactgegevens, Contacten en gesprekken" in text  # titles, not codes
