@@ -151,3 +151,19 @@ def test_the_klantprofiel_pdf_names_each_referral_and_what_was_agreed(store, dem
     assert "Taalcentrum Twente ·" in text  # the partner titles its block
     assert "Toestemming om te delen" in text
     assert "Identiteit en contactgegevens, Contacten en gesprekken" in text  # titles, not codes
+
+
+def test_an_imported_referral_with_an_unknown_section_is_refused(store, demo_id, tmp_path):
+    from core.errors import ImportFileError
+
+    out = tmp_path / "all.json"
+    ex.export_dossier(
+        store, demo_id, "json", out, sections=("identity", "verwijzingen"), today=TODAY
+    )
+    content = json.loads(out.read_text(encoding="utf-8"))
+    content["secties"]["verwijzingen"]["verwijzingen"][0]["consentSections"] = ["gezondheid"]
+    from core.export import json_io
+
+    with pytest.raises(ImportFileError) as err:
+        ex.preview_import(store, json_io.dumps(content))
+    assert "gezondheid" in str(err.value)
