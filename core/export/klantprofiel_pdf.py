@@ -20,6 +20,7 @@ from core.export.pdf_content import (
     attention_topics,
     clock_rows,
     exam_rows,
+    field_label,
     lang_name,
     nothing,
     requirement_rows,
@@ -29,10 +30,74 @@ from core.export.pdf_content import (
 )
 from core.export.sections import BY_CODE
 from core.models import enums as e
+from core.rules.table import RULES
 
 
 def _clock_section(kind: str) -> str:
     return CLOCK_SECTION.get(kind, "plicht")
+
+
+def azc_block(doc: DocLang, person: m.Person) -> list[Any]:
+    """Before any PIP, what the gemeente reads first: the azc dates (permit, koppeling, housing,
+    BRP), the current COA location and the Voorinburgering's level and hours against its norms
+    (DOMAIN.md §2; the norms in core.rules.table)."""
+    w = CONTENT_WIDTH
+    cells: list[tuple[str, str]] = []
+    azc = person.azc
+    if azc is not None:
+        for name in (
+            "vergunning_date",
+            "koppeling_date",
+            "huisvesting_date",
+            "brp_inschrijving_date",
+        ):
+            value = getattr(azc, name)
+            if value is not None:
+                cells.append((field_label(doc, name, m.AzcPhase), doc.date(value)))
+        if azc.koppeling_gemeente:
+            cells.append(
+                (field_label(doc, "koppeling_gemeente", m.AzcPhase), azc.koppeling_gemeente)
+            )
+    current = [c for c in person.coa_locations if c.until_date is None]
+    if current:
+        place = current[-1]
+        cells.append(
+            (
+                field_label(doc, "name", m.CoaLocation),
+                ", ".join(x for x in (place.name, place.place) if x),
+            )
+        )
+    vi = person.voorinburgering
+    if vi is not None:
+        if vi.level_reached:
+            cells.append(
+                (
+                    field_label(doc, "level_reached", m.Voorinburgering),
+                    doc.label(e.Niveau, vi.level_reached),
+                )
+            )
+        for name, norm in (
+            ("nt2_hours", RULES.voorinburgering_nt2_hours),
+            ("knm_hours", RULES.voorinburgering_knm_hours),
+            ("intromap_hours", RULES.voorinburgering_intromap_hours),
+        ):
+            done = getattr(vi, name) or 0.0
+            cells.append(
+                (
+                    field_label(doc, name, m.Voorinburgering),
+                    f"{doc.hours(done)} / {doc.hours(norm)}",
+                )
+            )
+    if not cells:
+        return []
+    rows = [
+        [*cells[i], *(cells[i + 1] if i + 1 < len(cells) else ("", ""))]
+        for i in range(0, len(cells), 2)
+    ]
+    return [
+        doc.p(doc.gettext("Azc phase and Voorinburgering"), "h2"),
+        table(doc, rows, [w * 0.2, w * 0.3, w * 0.2, w * 0.3], header=False),
+    ]
 
 
 def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt.date) -> list[Any]:
@@ -91,6 +156,8 @@ def summary(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: dt
         ]
     if who:
         story.append(table(doc, who, [w * 0.2, w * 0.3, w * 0.2, w * 0.3], header=False))
+    if "azc" in sections and facts["pip"] is None:
+        story += azc_block(doc, person)
     story.append(doc.p(doc.gettext("Clocks and deadlines"), "h2"))
     if "plicht" in sections:
         clocks = [c for c in facts["clocks"] if _clock_section(c.kind) in sections]

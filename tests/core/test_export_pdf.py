@@ -193,3 +193,42 @@ def test_invisible_characters_in_a_name_never_reach_a_pdf(store, demo_id):
         text = "\n".join(klantprofiel(person, lang, DEFAULT_CODES))
         assert "Amanuel Tesfay" in text
         assert not re.search("[\ufeff\u200b]", text)  # no stray glyph
+
+
+def test_before_any_pip_page_one_shows_the_azc_phase_first(store, demo_id):
+    import datetime as dt
+
+    from core.services import records as rec
+    from core.services.dossiers import create_dossier
+
+    pid = create_dossier(
+        store,
+        {
+            "given_names": "Sara",
+            "family_name": "Haile",
+            "regime": "Wi2021",
+            "doelgroep": "Asielstatushouder",
+        },
+    )
+    rec.set_section(
+        store,
+        pid,
+        "azc",
+        {
+            "vergunning_date": dt.date(2026, 6, 1),
+            "koppeling_date": dt.date(2026, 6, 12),
+            "koppeling_gemeente": "Zwolle",
+        },
+    )
+    rec.set_section(
+        store, pid, "voorinburgering", {"toestemming": "ja", "nt2_hours": 40, "knm_hours": 15}
+    )
+    rec.add_record(store, pid, "coa_location", {"name": "Azc Zutphen", "place": "Zutphen"})
+    first = klantprofiel(load_dossier(store, pid), "nl", DEFAULT_CODES)[0]
+    doc = DocLang("nl")
+    assert doc.gettext("Azc phase and Voorinburgering") in first
+    assert "12 jun 2026" in first and "Zwolle" in first and "Azc Zutphen, Zutphen" in first
+    assert f"{doc.hours(40)} / {doc.hours(115)}" in first  # NT2 hours against the norm
+    # With a PIP the leerroute and its clocks lead page one instead.
+    demo_first = klantprofiel(load_dossier(store, demo_id), "nl", DEFAULT_CODES)[0]
+    assert f"/ {doc.hours(115)}" not in demo_first
