@@ -50,6 +50,15 @@ def add_parsers(sub: Any) -> None:
         "--recipient", metavar="TEXT", help=_("to whom the export goes (kept in the export log)")
     )
     p.add_argument(
+        "--referral",
+        type=_dossier_id,
+        metavar="ID",
+        help=_(
+            "the referral this export is made for: only the sections agreed for it may be "
+            "shared, and the export log records it"
+        ),
+    )
+    p.add_argument(
         "--protect",
         action="store_true",
         help=_("html: encrypt the map with the passphrase in {env}").format(
@@ -118,6 +127,7 @@ def cmd_export(args: argparse.Namespace, store: Store) -> int:
         lang=lang,
         today=args.today,
         passphrase=passphrase,
+        referral_id=args.referral,
     )
     print(
         _("Written: {path} ({size} bytes, SHA-256 {sha})").format(

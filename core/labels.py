@@ -252,6 +252,22 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "kwijtschelding": N_("Remission of local taxes (kwijtschelding)"),
         "overig": N_("Something else"),
     },
+    e.PartnerKind: {
+        "vluchtelingenwerk": N_("VluchtelingenWerk (refugee support organisation)"),
+        "taalschool": N_("Language school"),
+        "ggz": N_("Mental health care (GGZ)"),
+        "schuldhulp": N_("Debt help (schuldhulpverlening)"),
+        "werkgeversservicepunt": N_("Employer service point (werkgeversservicepunt)"),
+        "huisarts": N_("Family doctor (huisarts)"),
+        "overig": N_("Other partner"),
+    },
+    e.ReferralOutcome: {
+        "lopend": N_("Waiting for an answer"),
+        "gestart": N_("Started"),
+        "afgerond": N_("Completed"),
+        "afgewezen": N_("Turned down"),
+        "niet_gestart": N_("Did not start"),
+    },
     e.StartItemStatus: {
         "te_doen": N_("Still to do"),
         "bezig": N_("Busy with it"),

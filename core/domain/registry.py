@@ -31,6 +31,7 @@ _TABLE = (
     Kind("vrijstelling", m.Vrijstelling,         "vrijstellingen", "vrijstellingen",       N_("exemptions (vrijstelling)")),
     Kind("ontheffing",   m.Ontheffing,           "ontheffingen",   "ontheffingen",         N_("releases (ontheffing)")),
     Kind("verlenging",   m.Verlenging,           "verlengingen",   "verlengingen",         N_("extensions (verlenging)")),
+    Kind("referral",     m.Referral,             "referrals",      "verwijzingen",         N_("referrals to partners")),
     Kind("start_item",   m.StartItem,            "start_items",    "startchecklist",       N_("first practical steps")),
     Kind("besluit",      m.Besluit,              "besluiten",      "besluiten",            N_("decisions, objections and fines")),
     Kind("coa_location", m.CoaLocation,          "coa_locations",  "coaLocaties",          N_("COA locations")),

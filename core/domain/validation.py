@@ -190,6 +190,11 @@ def _special(model: type, name: str, value: Any, today: dt.date) -> Any:
         raise ValueError(_(info.bounds))
     if name in ("from_year", "to_year") and not 1900 <= value <= today.year + 10:
         raise ValueError(_("Enter a year between 1900 and {year}.").format(year=today.year + 10))
+    if name == "consent_sections" and (
+        len(value) > 40
+        or not all(isinstance(x, str) and re.fullmatch(r"[a-z_]{2,40}", x) for x in value)
+    ):
+        raise ValueError(_("Choose the parts of the dossier from the list."))
     if name == "languages_spoken" and (
         not all(isinstance(x, str) and 2 <= len(x) <= 10 for x in value) or len(value) > 20
     ):
@@ -220,6 +225,8 @@ def clean(
                 continue  # a new record: the column's default applies
             errors[name] = _("This field is required.")  # NOT NULL: a value cannot be emptied
             continue
+        if name == "consent_sections" and isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]  # as typed
         if name in ("bsn", "v_nummer") and isinstance(value, str):
             value = re.sub(r"[\s.\-]", "", value)  # "1234.56.782" fits the 9-character column
         try:

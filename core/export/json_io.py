@@ -27,6 +27,7 @@ from core.domain.validation import clean
 from core.errors import ImportFileError, ValidationError
 from core.export import fast_schema
 from core.export.schema import load_schema
+from core.export.section_codes import BY_CODE as SECTION_BY_CODE
 from core.export.sections import (
     BY_CODE,
     FORMAT,
@@ -252,7 +253,14 @@ def _reverse(model: type) -> dict[str, str]:
 
 def _clean(model: type, values: dict[str, Any], where: str) -> dict[str, Any]:
     try:
-        return clean(model, values)
+        out = clean(model, values)
+        unknown = [c for c in out.get("consent_sections") or () if c not in SECTION_BY_CODE]
+        if unknown:  # a referral's consent names sections this app knows (the gate saw shapes)
+            raise ValidationError(
+                _("Unknown section: {name}").format(name=unknown[0][:40]),
+                field="consent_sections",
+            )
+        return out
     except ValidationError as exc:
         name = json_name(model.__tablename__, exc.field or "?")  # type: ignore[attr-defined]
         raise ImportFileError(

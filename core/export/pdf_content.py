@@ -67,6 +67,8 @@ def value_text(doc: DocLang, model: type, name: str, value: Any) -> str:
     if name in LANGUAGE_FIELDS:
         codes = value if isinstance(value, list) else [value]
         return ", ".join(lang_name(doc, str(c)) for c in codes)
+    if name == "consent_sections":  # a referral's consent: the titles the reader knows
+        return ", ".join(doc.gettext(BY_CODE[c].title) for c in value if c in BY_CODE)
     if isinstance(value, bool):
         return doc.yes_no(value)
     if isinstance(value, dt.date | dt.datetime):
@@ -207,6 +209,8 @@ def _title(doc: DocLang, kind: str, obj: Any) -> str:
                 return doc.label(e.Onderdeel, value)
             enum = ENUMS.get((type(obj), attr))
             return doc.label(enum, value) if enum else str(value)[:90]
+    if isinstance(obj, m.Referral):  # before the generic attributes: "partner" says who
+        return f"{obj.partner[:90]} · {doc.date(obj.referred_on)}"
     if isinstance(obj, m.PipVersion):
         return doc.gettext("PIP version {n}").format(n=obj.version_no)
     if isinstance(obj, m.Conversation):

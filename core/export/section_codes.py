@@ -71,6 +71,12 @@ SECTIONS: tuple[Section, ...] = (
         lists=("vrijstelling", "ontheffing", "verlenging"),
     ),
     Section(
+        "verwijzingen",
+        N_("Referrals to partners and what was shared"),
+        sensitive=True,  # a referral to GGZ or debt help says something about health or money
+        lists=("referral",),
+    ),
+    Section(
         "startchecklist",
         N_("First practical steps after housing"),
         lists=("start_item",),

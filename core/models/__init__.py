@@ -12,6 +12,7 @@ from core.models.hours import HourEntry, Provider
 from core.models.intake import IntakeTopic, Leerbaarheidstoets
 from core.models.person import Ontheffing, Person, Vrijstelling
 from core.models.pip import PIP_FIELDS, Afspraak, PipVersion
+from core.models.referrals import Referral
 from core.models.start import StartItem
 from core.models.support import OntzorgingItem, Precondition, Verlenging
 from core.models.team import TeamMember, Transfer
@@ -41,6 +42,7 @@ __all__ = [
     "PipVersion",
     "Precondition",
     "Provider",
+    "Referral",
     "Skill",
     "StartItem",
     "StoredClock",

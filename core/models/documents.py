@@ -54,6 +54,10 @@ class ExportLog(Base):
     recipient: Mapped[str | None] = mapped_column(String(200))
     consent_by: Mapped[str | None] = mapped_column(String(200))
     sha256: Mapped[str | None] = mapped_column(String(64))
+    # The referral this export was made for (core.models.referrals): the consent it was made on.
+    referral_id: Mapped[int | None] = mapped_column(
+        ForeignKey("referral.id", ondelete="SET NULL"), index=True
+    )
     person: Mapped[Person] = relationship(back_populates="exports")
 
 

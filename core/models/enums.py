@@ -381,3 +381,23 @@ class StartItemStatus(StrEnum):
     BEZIG = "bezig"
     GEREGELD = "geregeld"
     NIET_NODIG = "niet_nodig"
+
+
+class PartnerKind(StrEnum):
+    """The partners a consultant refers to most (issue 18 part 4; seed 001 on the ketenpartners)."""
+
+    VLUCHTELINGENWERK = "vluchtelingenwerk"
+    TAALSCHOOL = "taalschool"
+    GGZ = "ggz"
+    SCHULDHULP = "schuldhulp"
+    WERKGEVERSSERVICEPUNT = "werkgeversservicepunt"
+    HUISARTS = "huisarts"
+    OVERIG = "overig"
+
+
+class ReferralOutcome(StrEnum):
+    LOPEND = "lopend"
+    GESTART = "gestart"
+    AFGEROND = "afgerond"
+    AFGEWEZEN = "afgewezen"
+    NIET_GESTART = "niet_gestart"

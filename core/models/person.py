@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from core.models.hours import HourEntry
     from core.models.intake import IntakeTopic, Leerbaarheidstoets
     from core.models.pip import Afspraak, PipVersion
+    from core.models.referrals import Referral
     from core.models.start import StartItem
     from core.models.support import OntzorgingItem, Precondition, Verlenging
     from core.models.team import Transfer
@@ -383,6 +384,9 @@ class Person(Timestamps, Base):
     )
     verlengingen: Mapped[list[Verlenging]] = relationship(back_populates="person", cascade=_ALL)
     start_items: Mapped[list[StartItem]] = relationship(back_populates="person", cascade=_ALL)
+    referrals: Mapped[list[Referral]] = relationship(
+        back_populates="person", cascade=_ALL, order_by="Referral.referred_on"
+    )
     besluiten: Mapped[list[Besluit]] = relationship(
         back_populates="person", cascade=_ALL, order_by="Besluit.notice_date"
     )

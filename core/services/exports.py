@@ -160,8 +160,13 @@ def export_dossier(
     consent_by: str | None = None,
     progress: Progress | None = None,
     passphrase: str | None = None,
+    referral_id: int | None = None,
 ) -> ExportResult:
-    """Write one export and log it; ``passphrase`` encrypts it (the map for a phone only)."""
+    """Write one export and log it; ``passphrase`` encrypts it (the map for a phone only).
+
+    ``referral_id``: the export is made for that referral (core.models.referrals). It may then
+    hold only the sections the person agreed to share with that partner, its recipient is the
+    partner unless named otherwise, and the log entry records the referral."""
     if sections is None:
         raise ValidationError(
             _("Choose which sections may be shared before exporting."), field="sections"
@@ -177,6 +182,9 @@ def export_dossier(
                 _("Only the map for a phone can be protected with a passphrase."), field="format"
             )
         check_export_passphrase(passphrase)  # before anything is read or written
+    if referral_id is not None:
+        partner = referral_covers(store, dossier_id, referral_id, chosen)
+        recipient = recipient or partner
     today = today or dt.date.today()
     report = progress or (lambda _pct, _msg: None)
     report(5, _("Reading the dossier…"))
@@ -213,6 +221,7 @@ def export_dossier(
                 recipient=(recipient or None) and recipient.strip()[:200],
                 consent_by=(consent_by or store.actor.name or store.actor.kind)[:200],
                 sha256=digest,
+                referral_id=referral_id,
             )
             session.add(log)
             session.flush()
@@ -228,6 +237,30 @@ def export_dossier(
         raise StorageError(_("The export could not be written to this place.")) from None
     report(100, _("Done."))
     return ExportResult(path, digest, len(data), chosen, log_id)
+
+
+def referral_covers(
+    store: Store, dossier_id: int, referral_id: int, chosen: tuple[str, ...]
+) -> str:
+    """The referral's partner, once it is sure the referral belongs to this dossier and its
+    consent covers every chosen section; else a message naming the first section it does not
+    cover (nothing is written)."""
+    with store.transaction() as session:
+        referral = session.get(m.Referral, referral_id)
+        if referral is None or referral.person_id != dossier_id:
+            raise NotFoundError(_("This referral does not exist (any more)."))
+        agreed = set(referral.consent_sections or ())
+        partner = str(referral.partner)
+    beyond = [code for code in chosen if code not in agreed]
+    if beyond:
+        raise ValidationError(
+            _(
+                "The person did not agree to share “{title}” with {partner} for this "
+                "referral: leave it out, or record their consent in the referral first."
+            ).format(title=_(BY_CODE[beyond[0]].title), partner=partner),
+            field="sections",
+        )
+    return partner
 
 
 PRINTABLE = ("pip-pdf", "pid-pdf", "pdf")  # what the GUI sends to a printer

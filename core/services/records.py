@@ -16,6 +16,7 @@ from core import models as m
 from core.domain.registry import KINDS as _REGISTRY
 from core.domain.validation import clean
 from core.errors import NotFoundError, ValidationError
+from core.export.klantprofiel import check_sections
 from core.i18n import _
 from core.rules.exams import gemeente_pays_exams
 from core.rules.facts import DossierFacts
@@ -130,12 +131,25 @@ def _prepare_new(
     return values
 
 
+def _known_sections(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A referral's consent names klantprofiel sections; the gate checked their shape, this
+    checks they exist (the section list lives in core.export, above core.domain)."""
+    if cleaned.get("consent_sections"):
+        try:
+            cleaned["consent_sections"] = list(check_sections(cleaned["consent_sections"]))
+        except ValidationError as exc:
+            raise ValidationError(
+                str(exc), field="consent_sections", errors={"consent_sections": str(exc)}
+            ) from None
+    return cleaned
+
+
 def add_record(store: Store, dossier_id: int, kind: str, values: dict[str, Any]) -> int:
     model = model_for(kind)
     with store.transaction() as session:
         get_person(session, dossier_id)
         values = _prepare_new(session, dossier_id, model, dict(values))
-        cleaned = clean(model, values, partial=False)
+        cleaned = _known_sections(clean(model, values, partial=False))
         _check_links(session, dossier_id, cleaned)
         if model is m.HourEntry:
             _check_day_total(session, dossier_id, cleaned, None)
@@ -157,7 +171,7 @@ def update_record(store: Store, kind: str, record_id: int, values: dict[str, Any
     model = model_for(kind)
     with store.transaction() as session:
         obj = _load(session, model, record_id)
-        cleaned = clean(model, values, existing=_values_of(obj))
+        cleaned = _known_sections(clean(model, values, existing=_values_of(obj)))
         _check_links(session, obj.person_id, cleaned)
         if model is m.HourEntry:
             _check_day_total(session, obj.person_id, {**_values_of(obj), **cleaned}, obj.id)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from core import models as m
+from core.export.section_codes import BY_CODE
 from core.i18n import N_, _, isolate
 from core.labels import label
 from core.models import enums as e
@@ -92,6 +93,34 @@ class ContactsView(SectionView):
             defaults=self._conversation_defaults,
         )
         self.conversations.dialog_opened.connect(lambda d: d.form.refresh_options())
+        self.referrals = self.add_table(
+            "referral",
+            N_("Referrals to partners"),
+            specs_for(m.Referral),
+            (
+                Column(N_("Referred on"), lambda r: r.referred_on),
+                Column(N_("Partner organisation"), lambda r: r.partner),
+                Column(
+                    N_("Kind of partner"),
+                    lambda r: r.partner_kind,
+                    lambda v: label(e.PartnerKind, v),
+                ),
+                Column(
+                    N_("Outcome"),
+                    lambda r: r.outcome,
+                    lambda v: label(e.ReferralOutcome, v),
+                    colour=lambda r: "info" if r.outcome == "lopend" else None,
+                ),
+                Column(
+                    N_("Agreed to share"),
+                    lambda r: tuple(r.consent_sections or ()),
+                    lambda v: ", ".join(_(BY_CODE[c].title) for c in v if c in BY_CODE) or "—",
+                ),
+            ),
+            lambda p: sorted(p.referrals, key=lambda r: r.referred_on, reverse=True),
+            noun=N_("referral"),
+            defaults=lambda: {"referred_on": self.ctx.today(), "outcome": "lopend"},
+        )
         self.page.finish()
         self.retranslate_ui()
 

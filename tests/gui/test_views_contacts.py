@@ -65,3 +65,25 @@ def test_log_a_planned_conversation_with_an_interpreter(qtbot, store, demo_id):
     )
     assert view.conversations.model.records[0].id == talk.id
     save_shot(view, "contacts")
+
+
+def test_a_referral_with_its_consent_is_added_and_bad_consent_is_explained(qtbot, store, demo_id):
+    view = show_view(qtbot, ContactsView, store, demo_id)
+    shown = {r.partner for r in view.referrals.model.records}
+    assert "Taalcentrum Twente" in shown
+    dialog = view.referrals.add()
+    form = dialog.form
+    type_into(qtbot, form.editors["partner"], "GGZ Oost")
+    form.editors["partner_kind"].setCurrentIndex(form.editors["partner_kind"].findData("ggz"))
+    type_into(qtbot, form.editors["consent_sections"], "identity, gezondheid")
+    dialog.save()
+    assert "gezondheid" in form.error_text("consent_sections")
+    assert form.editors["consent_sections"].text() == "identity, gezondheid"  # kept as typed
+    assert "GGZ Oost" not in {r.partner for r in load_dossier(store, demo_id).referrals}
+    type_into(qtbot, form.editors["consent_sections"], "health, identity")
+    dialog.save()
+    ggz = next(r for r in load_dossier(store, demo_id).referrals if r.partner == "GGZ Oost")
+    assert ggz.consent_sections == ["identity", "health"]
+    assert ggz.partner_kind == "ggz"
+    assert "GGZ Oost" in {r.partner for r in view.referrals.model.records}
+    save_shot(view, "contacts-referrals")
