@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable
+from functools import cache
 from html import escape
 
 from cryptography.hazmat.primitives import hashes
@@ -35,6 +36,7 @@ from core.export.pip_pdf import PARTS
 from core.export.section_codes import check_export_passphrase
 from core.i18n import N_
 from core.models import enums as e
+from core.paths import RESOURCES
 
 ITERATIONS = 600_000  # OWASP 2023 for PBKDF2-HMAC-SHA256
 MADE_ON = N_("Made on {date}")
@@ -50,7 +52,9 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",
 font-size:17px;line-height:1.45;color:#1b1b1b;background:#f4f6fa}
 main,#lock{max-width:46rem;margin:0 auto;padding:.75rem}
 h1{font-size:1.35rem;color:#1f4e8c;margin:.5rem 0}
-h2{font-size:1.1rem;color:#1f4e8c;margin:1.2rem 0 .4rem;border-bottom:2px solid #c9d6ea}
+h2{font-size:1.1rem;color:#1f4e8c;margin:1.2rem 0 .4rem;border-bottom:2px solid #c9d6ea;
+display:flex;align-items:center;gap:.45rem}
+h2 svg{width:1.6rem;height:1.6rem;flex:none}
 section{background:#fff;border-radius:.5rem;padding:.25rem .75rem .75rem;margin:.75rem 0}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:start;vertical-align:top;padding:.35rem .25rem;border-bottom:1px solid #e3e8f0}
@@ -122,8 +126,17 @@ def _table(rows: list[list[str]], late: str | None = None) -> str:
     return "".join(out)
 
 
-def _section(title: str, body: str) -> str:
-    return f"<section><h2>{escape(title)}</h2>{body}</section>"
+@cache
+def _pictogram(name: str) -> str:
+    """The app's own pictogram (resources/icons) inline, so a reader who reads little finds the
+    part of the map by its picture; decorative for screen readers, which read the heading."""
+    svg = (RESOURCES / "icons" / f"{name}.svg").read_text(encoding="utf-8").strip()
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def _section(title: str, body: str, pictogram: str = "") -> str:
+    picture = _pictogram(pictogram) if pictogram else ""
+    return f"<section><h2>{picture}<span>{escape(title)}</span></h2>{body}</section>"
 
 
 def _small(doc: DocLang, msgid: str) -> str:
@@ -145,6 +158,7 @@ def map_body(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: d
             _section(
                 doc.gettext("What to do next"),
                 _table(steps) if len(steps) > 1 else _small(doc, "None."),
+                "step",
             )
         )
         clocks = [c for c in facts["clocks"] if CLOCK_SECTION.get(c.kind, "plicht") in sections]
@@ -154,21 +168,25 @@ def map_body(doc: DocLang, person: m.Person, sections: tuple[str, ...], today: d
                 _table(clock_rows(doc, clocks), late=doc.gettext(STATUS["overdue"]))
                 if clocks
                 else _small(doc, "None."),
+                "termijn",
             )
         )
     if "pip" in sections:
-        parts.append(_section(doc.gettext("PIP and agreements"), _pip(doc, person)))
+        parts.append(_section(doc.gettext("PIP and agreements"), _pip(doc, person), "pip"))
     if {"pip", "hours"} <= set(sections):
         parts.append(
             _section(
                 doc.gettext("Hours and requirements"),
                 _table(requirement_rows(doc, facts["requirements"])),
+                "hours",
             )
         )
     if "exams" in sections:
-        parts.append(_section(doc.gettext("Exams"), _table(exam_rows(doc, facts["exams"]))))
+        parts.append(
+            _section(doc.gettext("Exams"), _table(exam_rows(doc, facts["exams"])), "exams")
+        )
     if "contacts" in sections:
-        parts.append(_section(doc.gettext("Contacts"), _contacts(doc, person)))
+        parts.append(_section(doc.gettext("Contacts"), _contacts(doc, person), "contacts"))
     return "".join(parts)
 
 

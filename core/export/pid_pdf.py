@@ -19,7 +19,7 @@ from core.export.klantprofiel_pdf import summary
 from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document, table
 from core.export.pdf_content import section_details
 from core.i18n import N_
-from core.rules.next_step import STEP_TEXTS, next_steps
+from core.rules.next_step import next_steps
 
 TITLE = N_("My inburgering dossier (blauwe map)")
 
@@ -27,9 +27,7 @@ TITLE = N_("My inburgering dossier (blauwe map)")
 def next_step_rows(doc: DocLang, person: m.Person, today: dt.date) -> list[list[str]]:
     rows = [[doc.gettext("What to do next"), doc.gettext("Date")]]
     for step in next_steps(dossier_facts(person), today)[:8]:
-        rows.append(
-            [doc.gettext(STEP_TEXTS[step.code]).format(detail=step.detail), doc.date(step.date)]
-        )
+        rows.append([step.text_in(doc.gettext, doc.hours, doc.locale), doc.date(step.date)])
     return rows
 
 

@@ -211,6 +211,15 @@ def _levels(pip: m.PipVersion) -> str:
     return " · ".join(parts) or "—"
 
 
+def _both_dates(nl: DocLang, other: DocLang, signed: dt.date | None) -> str:
+    """A signing date in each half's own calendar words; a blank line to fill in by hand."""
+    if signed is None:
+        return "…………………"
+    if other.code == "nl":
+        return nl.date(signed)
+    return f"{nl.date(signed)} / {other.date(signed)}"
+
+
 def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person) -> Table:
     def block(who: str, name: str, signed: dt.date | None) -> list[Any]:
         return [
@@ -222,7 +231,7 @@ def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person
             ),
             nl.p(f"{nl.gettext('Name')} / {other.gettext('Name')}: {name}", "cell"),
             nl.p(
-                f"{nl.gettext('Date')} / {other.gettext('Date')}: {nl.date(signed) if signed else '…………………'}",
+                f"{nl.gettext('Date')} / {other.gettext('Date')}: {_both_dates(nl, other, signed)}",
                 "cell",
             ),
             Spacer(1, 28),

@@ -7,9 +7,13 @@ gemeente, the school) so a participant sees what is theirs to do.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.i18n import N_, _
+from babel import Locale
+from babel.lists import format_list
+
+from core.i18n import N_, _, current_locale, format_hours
 from core.rules.clocks import DONE, OVERDUE, all_clocks, termijn_end
 from core.rules.exams import LANGUAGE_SKILLS, exam_status
 from core.rules.facts import DossierFacts
@@ -57,10 +61,28 @@ class Step:
     who: str  # person / gemeente / school
     date: dt.date | None
     urgent: bool
-    detail: str = ""
+    detail: str = ""  # language-neutral only: an exam onderdeel, an agreement's own text
+    hours: float | None = None  # hours to go, formatted by whoever prints the step
+    topics: tuple[str, ...] = ()  # msgids of the intake topics still open
 
     def text(self) -> str:
-        return _(STEP_TEXTS[self.code]).format(detail=self.detail)
+        """The step in the interface language."""
+        return self.text_in(_, format_hours, current_locale())
+
+    def text_in(
+        self, gettext: Callable[[str], str], hours: Callable[[float], str], locale: Locale
+    ) -> str:
+        """The step in one document's language: a bilingual print formats each half itself.
+
+        Hours and topic names stay numbers and msgids until here, so an Arabic half never
+        reads '16 uur' because the app happened to run in Dutch.
+        """
+        detail = self.detail
+        if self.hours is not None:
+            detail = hours(max(0.0, self.hours))
+        elif self.topics:
+            detail = format_list([gettext(t) for t in self.topics], locale=locale)
+        return gettext(STEP_TEXTS[self.code]).format(detail=detail)
 
 
 def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[Step]:
@@ -106,27 +128,21 @@ def next_steps(f: DossierFacts, today: dt.date, t: RuleTable = RULES) -> list[St
             if r.met:
                 continue
             if r.code == "map_praktijk":
-                steps.append(Step("map_hours", PERSON, end, False, _fmt_hours(r.required - r.done)))
+                steps.append(Step("map_hours", PERSON, end, False, hours=r.required - r.done))
             elif r.code == "map_eindgesprek":
                 steps.append(Step("map_eindgesprek", PERSON, end, False))
             elif r.code == "pvt_signed":
                 steps.append(Step("pvt", PERSON, end, False))
             elif r.code in ("z_language", "z_participation"):
-                steps.append(Step("z_hours", PERSON, end, False, _fmt_hours(r.required - r.done)))
+                steps.append(Step("z_hours", PERSON, end, False, hours=r.required - r.done))
             elif r.code == "z_eindgesprek":
                 steps.append(Step("z_eindgesprek", GEMEENTE, end, False))
             elif r.code == "ona_hours":
-                steps.append(Step("ona_hours", PERSON, end, False, _fmt_hours(r.required - r.done)))
+                steps.append(Step("ona_hours", PERSON, end, False, hours=r.required - r.done))
     open_topics = topics_needing_attention(f.intake_status)
     if open_topics and f.plicht_status == "plichtig" and f.regime == "Wi2021":
-        names = ", ".join(_(tp.title) for tp in open_topics[:3])
-        steps.append(Step("finish_intake", GEMEENTE, None, f.current_pip is None, names))
+        names = tuple(tp.title for tp in open_topics[:3])
+        steps.append(Step("finish_intake", GEMEENTE, None, f.current_pip is None, topics=names))
     if not f.has_vaste_aanspreekpunt:
         steps.append(Step("vaste_aanspreekpunt", PERSON, None, False))
     return sorted(steps, key=lambda s: (not s.urgent, s.date is None, s.date or dt.date.max))
-
-
-def _fmt_hours(hours: float) -> str:
-    from core.i18n import format_hours
-
-    return format_hours(max(0.0, hours))

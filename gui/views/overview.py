@@ -98,6 +98,32 @@ def _clear(layout: QVBoxLayout | QGridLayout) -> None:
             widget.deleteLater()
 
 
+# The part of the map a next step belongs to, as the navigation shows it: a participant who
+# reads little sees at a glance that "plan the exam" is about exams and "hours to go" about
+# hours. An urgent step keeps the red warning sign instead.
+STEP_PICTOGRAMS: dict[str, str] = {
+    "register_exam": "exams",
+    "ask_exam_result": "exams",
+    "plan_exam": "exams",
+    "bezwaar": "documents",
+    "beroep": "documents",
+    "ask_pip": "pip",
+    "wait_pip": "pip",
+    "afspraak": "pip",
+    "pvt": "pip",
+    "finish_intake": "intake",
+    "map_hours": "hours",
+    "z_hours": "hours",
+    "ona_hours": "hours",
+    "termijn_soon": "termijn",
+    "termijn_over": "termijn",
+    "verlenging_pending": "termijn",
+    "vaste_aanspreekpunt": "contacts",
+    "map_eindgesprek": "contacts",
+    "z_eindgesprek": "contacts",
+}
+
+
 class OverviewView(DossierView):
     key = "overview"
     icon_name = "overview"
@@ -208,6 +234,7 @@ class OverviewView(DossierView):
 
     def _icon(self, name: str) -> QLabel:
         lab = QLabel(self)
+        lab.setProperty("pictogram", name)
         size = 22 if self.ctx.consultant_mode else 28
         lab.setPixmap(icon_pixmap(name, size))
         lab.setFixedSize(size + 4, size + 4)
@@ -263,7 +290,8 @@ class OverviewView(DossierView):
             return
         for row, step in enumerate(steps[:6]):
             colour = COLOURS["overdue"] if step.urgent else ""
-            lay.addWidget(self._icon("urgent" if step.urgent else "step"), row, 0)
+            picture = "urgent" if step.urgent else STEP_PICTOGRAMS.get(step.code, "step")
+            lay.addWidget(self._icon(picture), row, 0)
             text = self._label(step.text(), bold=step.urgent, colour=colour)
             text.setObjectName(f"step_{step.code}")
             lay.addWidget(text, row, 1)

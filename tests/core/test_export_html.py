@@ -158,3 +158,17 @@ def test_cli_export_html_protected(capsys, data_dir, tmp_path, monkeypatch):  # 
     pdf = [*base, "export", "--dossier", "1", "--format", "pdf", "--out", str(tmp_path / "k.pdf")]
     code, _out, err = run(capsys, *pdf, "--protect")
     assert code == 2 and "Only the map for a phone" in err
+
+
+def test_each_heading_of_the_map_carries_its_pictogram(store, demo_id):
+    """A reader who reads little finds each part by its picture, the same one as in the app;
+    screen readers skip the picture and read the heading."""
+    person = load_dossier(store, demo_id)
+    page = html_map.render(person, MAP_SECTIONS, lang="ar", today=TODAY).decode()
+    headings = re.findall(r"<h2>(.*?)</h2>", page, flags=re.S)
+    assert len(headings) >= 5
+    for heading in headings:
+        assert heading.startswith('<svg aria-hidden="true"'), heading[:80]
+        assert re.search(r"<span>[^<]+</span>$", heading)
+    exams_icon = html_map._pictogram("exams")
+    assert exams_icon in page and "<path" in exams_icon

@@ -123,3 +123,19 @@ def test_each_half_of_the_pip_writes_numbers_in_its_own_digits(store, demo_id):
     text = "\n".join(pdf_pages(buf.getvalue()))
     assert "Versie 2" in text
     assert "۲" in text
+
+
+@pytest.mark.parametrize("lang", ["ar", "ti"])
+def test_the_pid_speaks_its_own_language_whatever_the_interface_speaks(store, demo_id, lang):
+    """The PID's next steps (hours to go, open intake topics) come from the PID's language,
+    not from the app's: no '… uur' on an Arabic or Tigrinya page (issue 19)."""
+    from core import i18n
+
+    i18n.set_language("nl")
+    try:
+        person = load_dossier(store, demo_id)
+        text = "\n".join(_render("pid", person, lang))
+    finally:
+        i18n.set_language("en")
+    assert not re.search(r"\buur\b", text)
+    assert not re.search(r"\bhours?\b", text)

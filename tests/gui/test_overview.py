@@ -89,3 +89,24 @@ def test_each_clock_says_which_start_date_it_uses(qtbot, store, demo_id):
     tip = name.toolTip()
     assert "the date of the first PIP" in tip and "Wet inburgering 2021, art. 11" in tip
     assert "seed" not in tip
+
+
+def test_each_next_step_shows_the_pictogram_of_its_part_of_the_map(qtbot, store, demo_id):
+    """'Plan the exam' carries the exams picture, hours to go the hours picture; an urgent
+    step keeps the warning sign. Every picture is one of the navigation's own icons."""
+    from core.paths import RESOURCES
+    from core.rules.next_step import STEP_TEXTS
+    from gui.views.overview import STEP_PICTOGRAMS
+
+    assert set(STEP_PICTOGRAMS) <= set(STEP_TEXTS)
+    assert all((RESOURCES / "icons" / f"{name}.svg").is_file() for name in STEP_PICTOGRAMS.values())
+    view = show(qtbot, store, demo_id, "participant")
+    steps = dossier_overview(load_dossier(store, demo_id), TODAY)["next_steps"][:6]
+    shown = [
+        lab.property("pictogram")
+        for lab in view.boxes["steps"].findChildren(QLabel)
+        if lab.property("pictogram")
+    ]
+    expected = ["urgent" if s.urgent else STEP_PICTOGRAMS.get(s.code, "step") for s in steps]
+    assert shown == expected
+    assert any(name not in ("urgent", "step") for name in shown)

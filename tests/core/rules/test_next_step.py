@@ -111,7 +111,7 @@ def test_unfinished_intake_and_missing_contact_person():
     assert "finish_intake" in codes and "vaste_aanspreekpunt" in codes
     intake = next(s for s in steps if s.code == "finish_intake")
     assert intake.urgent  # no PIP yet: the intake comes first
-    assert "Learnability" in intake.detail
+    assert "Learnability" in intake.text()
 
 
 def test_urgent_steps_come_first_then_by_date():
@@ -140,3 +140,28 @@ def test_onderwijsroute_is_not_told_to_plan_the_language_exams():
     f = facts(pips=(pip(D(2025, 3, 1), "O"),))
     plans = [s.detail for s in next_steps(f, TODAY) if s.code == "plan_exam"]
     assert plans == ["KNM"]
+
+
+def test_a_step_speaks_the_language_of_the_page_it_is_printed_on():
+    """Hours to go and intake topics are formatted per document, not in the interface's
+    language: the Arabic half of a print must not read '25 uur' (issue 19)."""
+    from core.export.pdf_common import DocLang
+
+    f = facts(pips=(pip(D(2025, 3, 1)),), hours=(HourFacts(D(2025, 6, 1), 15, "map_praktijk"),))
+    map_hours = next(s for s in next_steps(f, TODAY) if s.code == "map_hours")
+    nl, ar = DocLang("nl"), DocLang("ar")
+    dutch = map_hours.text_in(nl.gettext, nl.hours, nl.locale)
+    arabic = map_hours.text_in(ar.gettext, ar.hours, ar.locale)
+    assert "25 uur" in dutch
+    assert "uur" not in arabic and "hour" not in arabic
+    assert ar.hours(25) in arabic
+    intake = next(
+        s
+        for s in next_steps(
+            DossierFacts(dossier_id=1, intake_status={"opleiding": "partial"}), TODAY
+        )
+        if s.code == "finish_intake"
+    )
+    topic = next(t.title for t in TOPICS if t.code == "opleiding")
+    assert ar.gettext(topic) in intake.text_in(ar.gettext, ar.hours, ar.locale)
+    assert nl.gettext(topic) in intake.text_in(nl.gettext, nl.hours, nl.locale)
