@@ -107,6 +107,7 @@ STEP_PICTOGRAMS: dict[str, str] = {
     "plan_exam": "exams",
     "bezwaar": "documents",
     "beroep": "documents",
+    "zorgverzekering": "termijn",  # the start-up checklist is on the Termijn page
     "ask_pip": "pip",
     "wait_pip": "pip",
     "afspraak": "pip",
