@@ -30,7 +30,7 @@ from core.export.sections import (
     PROTECTABLE,
     SECTIONS,
     check_export_passphrase,
-    topic_section,
+    withheld_topics,
 )
 from core.i18n import LANGUAGES, _
 from core.services.exports import (
@@ -99,7 +99,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.sections_box)
         # Intake topics the person did not agree to share stay out of every file (their
         # consent per topic, core.export.sections.shared_topics): say which, next to the choice.
-        self.withheld: list[tuple[str, str]] = self._withheld_topics()
+        self._dossier: Any = self._load_dossier()
         self.withheld_label = QLabel()
         self.withheld_label.setObjectName("withheld_topics")
         self.withheld_label.setWordWrap(True)
@@ -156,26 +156,22 @@ class ExportDialog(QDialog):
         self.print_button.setText(_("Print…"))
         self._show_withheld()
 
-    def _withheld_topics(self) -> list[tuple[str, str]]:
-        """(topic code, its section) of each intake topic without the person's consent."""
+    def _load_dossier(self) -> Any:
+        """The dossier whose intake topics the consent rule is asked about (None if it is gone:
+        the dialog still works, the export itself decides)."""
         from core.services.dossiers import load_dossier
 
         try:
-            person = load_dossier(self.store, self.dossier_id)
-        except DossierError:  # the dialog still works; the export itself decides
-            return []
-        return [
-            (t.topic, topic_section(t.topic, t.sensitive))
-            for t in person.intake_topics
-            if not t.share_consent
-        ]
+            return load_dossier(self.store, self.dossier_id)
+        except DossierError:
+            return None
 
     def _show_withheld(self) -> None:
         from core.rules.intake_topics import TOPICS
 
         titles = {t.code: t.title for t in TOPICS}
-        chosen = set(self.chosen_sections())
-        names = [_(titles.get(code, code)) for code, section in self.withheld if section in chosen]
+        withheld = withheld_topics(self._dossier, self.chosen_sections()) if self._dossier else []
+        names = [_(titles.get(t.topic, t.topic)) for t in withheld]
         self.withheld_label.setText(
             _("Not in the file, because the person did not agree to share them: {names}").format(
                 names=", ".join(names)
