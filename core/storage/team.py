@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
@@ -79,7 +80,7 @@ CREATE TRIGGER blauwemap_transfer AFTER UPDATE OF assigned_to ON person
 CREATE OR REPLACE FUNCTION blauwemap_transfer_by() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.by_login := current_user;
+    NEW.by_login := session_user;  -- the login, also inside blauwemap_hand_over()
     NEW.at := now() AT TIME ZONE 'UTC';
     RETURN NEW;
 END $$;
@@ -117,6 +118,50 @@ REVOKE ALL ON FUNCTION blauwemap_purge_trail() FROM PUBLIC;
 DROP TRIGGER IF EXISTS blauwemap_purge_trail ON person;
 CREATE TRIGGER blauwemap_purge_trail AFTER DELETE ON person
     FOR EACH ROW EXECUTE FUNCTION blauwemap_purge_trail();
+"""
+
+
+# A hand-over by the team itself: the consultant gives their own dossier, a teamleider one of the
+# team's, to a member of their own team (leave, a changed caseload); the beheerder and the owner
+# to anyone. Row-level security alone cannot say this (a row's new assignee is one the giver may
+# no longer see), so the rule is this one function, run with the owner's rights, that checks the
+# caller (session_user: the login, which a non-superuser cannot change) first.
+HAND_OVER = f"""
+CREATE OR REPLACE FUNCTION blauwemap_hand_over(dossier integer, to_login text, why text)
+RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    caller text := session_user;
+    assignee text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM team_member WHERE login = to_login) THEN
+        RETURN 'no-login';
+    END IF;
+    SELECT assigned_to INTO assignee FROM person WHERE id = dossier;
+    IF NOT FOUND THEN
+        RETURN 'no-dossier';
+    END IF;
+    IF NOT (pg_has_role(caller, '{ROLES[BEHEERDER]}', 'MEMBER')
+            OR caller = (SELECT tableowner FROM pg_tables
+                         WHERE schemaname = 'public' AND tablename = 'person')
+            OR (SELECT rolsuper FROM pg_roles WHERE rolname = caller)) THEN
+        IF NOT (assignee = caller OR EXISTS (
+                SELECT 1 FROM team_member me JOIN team_member them ON them.team = me.team
+                WHERE me.login = caller AND me.role = '{TEAMLEIDER}' AND them.login = assignee))
+        THEN
+            RETURN 'no-dossier';  -- not theirs to give: as if it did not exist
+        END IF;
+        IF NOT EXISTS (
+                SELECT 1 FROM team_member me JOIN team_member them ON them.team = me.team
+                WHERE me.login = caller AND them.login = to_login) THEN
+            RETURN 'not-in-team';
+        END IF;
+    END IF;
+    PERFORM set_config('{REASON_SETTING}', COALESCE(why, ''), true);
+    UPDATE person SET assigned_to = to_login WHERE id = dossier;
+    RETURN 'ok';
+END $$;
+REVOKE ALL ON FUNCTION blauwemap_hand_over(integer, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION blauwemap_hand_over(integer, text, text) TO {ALL_GROUPS};
 """
 
 
@@ -162,13 +207,14 @@ def _table_sql(table: str) -> Iterable[str]:
         yield _policy(table, "bm_append", WORKERS, "FOR INSERT", None, "true")
         yield _policy(table, "bm_purge", WORKERS, "FOR DELETE", visible, None)
     elif table == "transfer":
-        # the history of a dossier is read, never rewritten; it goes when the dossier goes
-        yield f"GRANT SELECT, INSERT ON transfer TO {ALL_GROUPS};"
-        yield f"GRANT DELETE ON transfer TO {WORKERS};"
+        # the history of a dossier is read, never rewritten; it goes when the dossier goes.
+        # Only blauwemap_hand_over() writes it (with the owner's rights): nobody can record a
+        # transfer that did not happen, nor move a dossier past the function's checks.
+        yield f"REVOKE INSERT, UPDATE ON transfer FROM {ALL_GROUPS};"
+        yield f"GRANT SELECT, DELETE ON transfer TO {WORKERS};"
+        yield "DROP POLICY IF EXISTS bm_record ON transfer;"
         yield _policy(table, "bm_team", WORKERS, "FOR SELECT", visible, None)
         yield _policy(table, "bm_drop", WORKERS, "FOR DELETE", visible, None)
-        by_self = "by_login = current_user"
-        yield _policy(table, "bm_record", ALL_GROUPS, "FOR INSERT", None, by_self)
     else:
         yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {WORKERS};"
         yield _policy(table, "bm_team", WORKERS, "FOR ALL", visible, visible)
@@ -184,6 +230,7 @@ def policies_sql() -> str:
     parts.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {ALL_GROUPS};")
     parts.append(SEES)
     parts.append(TRIGGERS)
+    parts.append(HAND_OVER)
     for table in dossier_tables():
         parts.extend(_table_sql(table))
     return "\n".join(parts)
@@ -270,20 +317,45 @@ def remove_member(db: Database, login: str) -> None:
 
 
 def assign(db: Database, dossier_id: int, to_login: str, reason: str | None = None) -> None:
-    """Move a dossier to another member; the database records who, when and why."""
+    """Move a dossier to another member; the database checks who may (``blauwemap_hand_over``)
+    and records who, when and why."""
     check_login(to_login)
     with db.engine.begin() as conn:
-        member = conn.execute(
-            text("SELECT 1 FROM team_member WHERE login = :l"), {"l": to_login}
-        ).first()
-        if member is None:
-            raise NotFoundError(_("There is no such login."))
-        conn.execute(
-            text("SELECT set_config(:k, :v, true)"), {"k": REASON_SETTING, "v": reason or ""}
+        outcome = conn.execute(
+            text("SELECT blauwemap_hand_over(:d, :l, :r)"),
+            {"d": dossier_id, "l": to_login, "r": reason or ""},
+        ).scalar_one()
+    if outcome == "no-login":
+        raise NotFoundError(_("There is no such login."))
+    if outcome == "no-dossier":
+        raise NotFoundError(_("This dossier does not exist (any more)."))
+    if outcome == "not-in-team":
+        raise ValidationError(
+            _("You can hand a dossier over only to a member of your own team."), field="to"
         )
-        moved = conn.execute(
-            text("UPDATE person SET assigned_to = :l WHERE id = :d"),
-            {"l": to_login, "d": dossier_id},
-        ).rowcount
-        if not moved:
-            raise NotFoundError(_("This dossier does not exist (any more)."))
+
+
+@dataclass(frozen=True)
+class Member:
+    login: str
+    team: str | None
+    role: str
+
+
+def members(db: Database) -> list[Member]:
+    """Everyone on the team server (logins, teams and roles are no dossier contents)."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT login, team, role FROM team_member ORDER BY team NULLS LAST, login")
+        ).all()
+    return [Member(str(r[0]), r[1], str(r[2])) for r in rows]
+
+
+def colleagues(db: Database, me: str) -> list[Member]:
+    """Whom ``me`` may hand a dossier over to: the members of their own team (a beheerder:
+    every consultant and teamleider)."""
+    everyone = members(db)
+    mine = next((m for m in everyone if m.login == me), None)
+    if mine is None or mine.role == BEHEERDER:
+        return [m for m in everyone if m.role != BEHEERDER and m.login != me]
+    return [m for m in everyone if m.team is not None and m.team == mine.team and m.login != me]

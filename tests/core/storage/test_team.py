@@ -151,6 +151,52 @@ def test_a_transfer_moves_the_dossier_and_records_who_when_why(team_server):
         team.assign(beheerder.db, dossier + 1000, "anna", None)
 
 
+def test_a_consultant_hands_their_own_dossier_to_a_team_member_only(team_server):
+    team_server.add("anna")
+    team_server.add("bert")
+    team_server.add("carla", team_name="zuid")
+    anna, bert = team_server.store("anna"), team_server.store("bert")
+    dossier = create_demo_dossier(anna, TODAY)
+    with pytest.raises(ValidationError):  # carla is in another team
+        team.assign(anna.db, dossier, "carla", "leave")
+    with pytest.raises(NotFoundError):  # not bert's to give away
+        team.assign(bert.db, dossier, "carla", None)
+    assert [m.login for m in team.colleagues(anna.db, "anna")] == ["bert"]
+    team.assign(anna.db, dossier, "bert", "verlof")
+    assert list_dossiers(anna, "") == []
+    assert load_dossier(bert, dossier).assigned_to == "bert"
+    with team_server.raw("bert") as conn:
+        row = conn.execute(
+            "SELECT from_login, to_login, by_login, reason FROM transfer WHERE person_id = %s",
+            (dossier,),
+        ).fetchall()
+    assert row == [("anna", "bert", "anna", "verlof")]
+    # and nobody can forge a transfer record by hand
+    with team_server.raw("anna") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(
+            "INSERT INTO transfer (person_id, at, from_login, to_login, by_login) "
+            "VALUES (%s, now(), 'x', 'y', 'bert')",
+            (dossier,),
+        )
+
+
+def test_a_teamleider_moves_a_dossier_within_the_team(team_server):
+    team_server.add("anna")
+    team_server.add("bert")
+    team_server.add("lotte", team.TEAMLEIDER)
+    team_server.add("carla", team_name="zuid")
+    dossier = create_demo_dossier(team_server.store("anna"), TODAY)
+    lotte = team_server.store("lotte")
+    with pytest.raises(ValidationError):
+        team.assign(lotte.db, dossier, "carla")
+    # only through the checked, recorded path
+    with team_server.raw("lotte") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE person SET assigned_to = 'bert' WHERE id = %s", (dossier,))
+    team.assign(lotte.db, dossier, "bert", "werkverdeling")
+    assert [d.id for d in list_dossiers(lotte, "")] == [dossier]  # still the team's
+    assert load_dossier(team_server.store("bert"), dossier).assigned_to == "bert"
+
+
 def test_removing_a_login_that_still_has_dossiers_is_refused(team_server):
     team_server.add("anna")
     team_server.add("bert")
