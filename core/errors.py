@@ -79,6 +79,10 @@ class ServerLoginError(StorageError):
     """A team server refused the login (wrong user or password, or none given)."""
 
 
+class PasswordNeededError(ServerLoginError):
+    """A team server wants a password and none was found or given (not a refusal)."""
+
+
 class ConflictError(DossierError):
     """Someone else saved the same record in the meantime; nothing of this save was written.
     ``conflicts`` maps each field to (the value now stored, the value this save wanted)."""

@@ -23,6 +23,7 @@ class Settings:
     show_dutch_too: bool = False
     backups_keep: int = 7
     encrypted: bool = True
+    server_url: str = ""  # a team server's address (never its password); "" = this computer
     demo_offered: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -123,7 +123,7 @@ def open_app_database(settings: Settings, *, kdf_iter: int | None = None) -> Dat
                 warning=True,
             )
         return None
-    if first and need == CREATE:  # a new store: nothing in it yet
+    if first and need == CREATE and dialog.db.server is None:  # a new store: nothing in it yet
         first_dossiers(dialog.db, settings, example=dialog.wants_demo())
     return dialog.db
 
@@ -149,6 +149,9 @@ def start_dossier(window: MainWindow, ctx: AppContext) -> None:
     from core.errors import NotFoundError
     from core.services.dossiers import create_dossier, list_dossiers, load_dossier
 
+    if ctx.store.db.server is not None:  # a team server: the caseload first (ids are its own)
+        window.show_page("caseload")
+        return
     last = ctx.settings.last_dossier
     if last is not None:
         try:
@@ -193,12 +196,15 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     clean_leftovers(paths.current())  # what a crashed session left (only we hold the folder)
     try:
-        if database_url(args):
-            db = open_server_database(args)
-            if db is None:
-                return 1
-            settings.mode = settings.mode or "consultant"
-            return _run_window(app, db, settings)
+        url = database_url(args) or settings.server_url
+        if url:
+            register_other_fonts()
+            server_db = open_server_database(settings, url, offer_local=not database_url(args))
+            if server_db is None:
+                return 0
+            if server_db is not LOCAL_CHOSEN:
+                settings.mode = settings.mode or "consultant"
+                return _run_window(app, server_db, settings)  # type: ignore[arg-type]
         if opens_without_asking(settings):
             return _run_opening_window(app, settings)
         register_other_fonts()  # the first-start dialog lists every language in its own script
@@ -218,21 +224,31 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         lock.release()
 
 
-def open_server_database(args: argparse.Namespace) -> Database | None:
-    """A team server's database (--database-url or its environment variable); the password
-    from libpq's own places or asked in a dialog. None (and a message) when it cannot open."""
-    from core.storage.postgres import open_server
-    from gui.dialogs import common
+LOCAL_CHOSEN = object()  # the person chose this computer's dossiers in the login dialog
 
-    def ask(where: str) -> str | None:
-        label = _("Password for {where}: ").format(where=where)
-        return common.ask_password(None, _("Blauwe Map"), label)
 
+def open_server_database(settings: Settings, url: str, *, offer_local: bool) -> object | None:
+    """A team server's database: with the password from libpq's own places or the keyring
+    without asking, else (or when that fails) through the login dialog. None when cancelled;
+    ``LOCAL_CHOSEN`` when the person chose this computer's dossiers instead."""
+    from core.errors import PasswordNeededError
+    from gui.dialogs.server_login import LOCAL, ServerLoginDialog, open_with_kept_password
+
+    error = ""
     try:
-        return open_server(str(database_url(args)), ask)
-    except DossierError as exc:
-        common.show_message(None, _("Blauwe Map"), str(exc), warning=True)
-        return None
+        return open_with_kept_password(url)
+    except PasswordNeededError:
+        pass  # nothing kept: simply ask
+    except DossierError as exc:  # refused, down, TLS, not set up: said in the dialog
+        error = str(exc)
+    dialog = ServerLoginDialog(settings, url, error=error, offer_local=offer_local)
+    result = dialog.exec()
+    if result == LOCAL:
+        settings.server_url = ""
+        return LOCAL_CHOSEN
+    if result and dialog.db is not None:
+        return dialog.db
+    return None
 
 
 def opens_without_asking(settings: Settings) -> bool:

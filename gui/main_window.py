@@ -461,7 +461,8 @@ class MainWindow(QMainWindow):
             return
         self.ctx.undo_stack.clear()
         self._show_person(person)
-        self.ctx.settings.last_dossier = dossier_id
+        if self.ctx.store.db.server is None:  # a team server's ids are not this computer's
+            self.ctx.settings.last_dossier = dossier_id
         self._save_settings()
         self.ctx.signals.dossier_opened.emit(dossier_id)
         self.show_page("overview")
@@ -628,7 +629,7 @@ class MainWindow(QMainWindow):
         from gui.dialogs import common
         from gui.dialogs.about_dialog import AboutDialog
 
-        common.run_dialog(AboutDialog(self))
+        common.run_dialog(AboutDialog(self, server=self.ctx.store.db.server))
 
     def lock_now(self) -> None:
         self.save_pending_edits()
@@ -716,7 +717,8 @@ class MainWindow(QMainWindow):
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
             "ascii"
         )
-        if self.opening is None:  # closed while opening: the last dossier stays as it was
+        if self.opening is None and self.ctx.store.db.server is None:
+            # (closed while opening, or a team server: the last dossier stays as it was)
             self.ctx.settings.last_dossier = self.person.id if self.person is not None else None
         self._save_settings()
         if self.lock is not None:

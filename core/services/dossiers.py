@@ -345,6 +345,13 @@ def count_dossiers(store: Store, search: str = "", **filters: Any) -> int:
         return int(session.execute(query).scalar_one())
 
 
+def assignees(store: Store) -> dict[int, str | None]:
+    """Dossier id → the consultant it is assigned to, for every dossier this login may see (on a
+    team server the database decides which; on this computer none is assigned)."""
+    with store.read() as session:
+        return {pid: who for pid, who in session.execute(select(m.Person.id, m.Person.assigned_to))}
+
+
 def delete_dossier(store: Store, dossier_id: int) -> None:
     """Remove the dossier, its documents and its audit trail for good."""
     with store.transaction() as session:

@@ -23,7 +23,13 @@ def database_url(args: argparse.Namespace) -> str | None:
 
 
 def ask_server_password(where: str) -> str | None:
-    """libpq found no password (PGPASSWORD, ~/.pgpass): ask on a terminal, else give up."""
+    """libpq found no password (PGPASSWORD, ~/.pgpass): the one kept in the system keyring (the
+    window's login dialog keeps it there when asked), else ask on a terminal, else give up."""
+    from core.storage import credentials
+
+    kept = credentials.saved(where)
+    if kept:
+        return kept
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(_("Password for {where}: ").format(where=where))
     return None

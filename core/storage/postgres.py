@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from core.db import Database
-from core.errors import ServerLoginError, StorageError, ValidationError
+from core.errors import PasswordNeededError, ServerLoginError, StorageError, ValidationError
 from core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -196,7 +196,7 @@ def connect(value: str, ask_password: Callable[[str], str | None] | None = None)
             raise server_error(exc, url=url, opening=True) from None
     password = ask_password(describe(url)) if ask_password else None
     if not password:
-        raise ServerLoginError(
+        raise PasswordNeededError(
             _(
                 "The team server needs a password: give it in PGPASSWORD or ~/.pgpass, or "
                 "run the command on a terminal."

@@ -22,8 +22,9 @@ from gui.icons import icon
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, server: str | None = None) -> None:
         super().__init__(parent)
+        self.server = server  # a team server's "user@host:port/db"; None: this computer
         self.setObjectName("about_dialog")
         self.setWindowIcon(icon("app"))
         logo = QLabel(self)
@@ -64,17 +65,37 @@ class AboutDialog(QDialog):
             f"<div dir='{direction}'><b style='font-size: 14pt'>{html.escape(name)}</b><br>"
             f"{html.escape(version)}</div>"
         )
-        self.summary.setText(
+        where = (
             _(
+                "Blauwe Map keeps your team's inburgering dossiers on your organisation's "
+                "server; the server lets each consultant see only the dossiers assigned to them."
+            )
+            if self.server
+            else _(
                 "Blauwe Map keeps an inburgering dossier on this computer, encrypted. "
                 "Nothing is sent anywhere unless you export it yourself."
             )
-            + "\n"
-            + _("Free software under the European Union Public Licence (EUPL) 1.2.")
         )
-        self.data.setText(
-            _("Your data is kept in: {folder}").format(folder=isolate(str(paths.current().data)))
+        self.summary.setText(
+            where + "\n" + _("Free software under the European Union Public Licence (EUPL) 1.2.")
         )
+        if self.server:
+            self.data.setText(
+                _(
+                    "The dossiers are kept on the team server {server}, logged in as {login}. "
+                    "Its beheerder backs them up. Settings stay in: {folder}"
+                ).format(
+                    server=isolate(self.server.split("@", 1)[-1]),
+                    login=isolate(self.server.split("@", 1)[0]),
+                    folder=isolate(str(paths.current().data)),
+                )
+            )
+        else:
+            self.data.setText(
+                _("Your data is kept in: {folder}").format(
+                    folder=isolate(str(paths.current().data))
+                )
+            )
         heading = _("Third-party software included")
         software = _("Software")
         licence = _("Licence")

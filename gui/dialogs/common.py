@@ -86,7 +86,7 @@ def fit_to_contents(dialog: QWidget) -> None:
     width = min(max(dialog.width(), dialog.minimumWidth()), max_w)
     height = min(max(dialog.height(), layout.totalSizeHint().height()), max_h)
     labels = [w for w in dialog.findChildren(QLabel) if w.wordWrap() and w.isVisibleTo(dialog)]
-    for _round in range(8):
+    for _round in range(16):
         dialog.resize(width, height)
         layout.activate()
         short = max((w.heightForWidth(w.width()) - w.height() for w in labels), default=0)

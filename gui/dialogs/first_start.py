@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -93,6 +94,21 @@ class FirstStartDialog(QDialog):
         mode_layout.addWidget(self.participant)
         mode_layout.addWidget(self.consultant)
 
+        # A consultant's team may keep its dossiers on one server (docs/team-server.md): one
+        # row, so the dialog still fits a small screen at 150 %
+        self.where = QComboBox(self)
+        self.where.setObjectName("where")
+        self.where.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.where.addItem("", "computer")
+        self.where.addItem("", "server")
+        consultant_row = QHBoxLayout()
+        consultant_row.addWidget(self.consultant)
+        consultant_row.addWidget(self.where, 1)  # beside it: the dialog fits a small screen
+        mode_layout.removeWidget(self.consultant)
+        mode_layout.addLayout(consultant_row)
+        self.consultant.toggled.connect(lambda _c: self._update_where())
+        self.where.currentIndexChanged.connect(lambda _i: self._update_where())
+
         self.pass_box = QGroupBox(self)
         self.passphrase = QLineEdit(self.pass_box)
         self.passphrase.setObjectName("passphrase")
@@ -138,12 +154,33 @@ class FirstStartDialog(QDialog):
         for w in (self.language_label, self.language, self.mode_box, self.demo):
             w.setVisible(setup)
         self.demo.setVisible(setup and need == CREATE)
-        self.pass_box.setVisible(need in (CREATE, UNLOCK))
         self.repeat.setVisible(need == CREATE)
         self.repeat_label.setVisible(need == CREATE)
         self.pass_hint.setVisible(need == CREATE)
+        self._update_where()
         self.retranslate_ui()
         (self.passphrase if not setup and need == UNLOCK else self.language).setFocus()
+
+    def on_team_server(self) -> bool:
+        return self.setup and self.consultant.isChecked() and self.where.currentData() == "server"
+
+    def _update_where(self) -> None:
+        """The storage choice is a consultant's; a team server needs no passphrase here."""
+        self.where.setVisible(self.setup and self.consultant.isChecked())
+        server = self.on_team_server()
+        self.pass_box.setVisible(self.need in (CREATE, UNLOCK) and not server)
+        self.demo.setVisible(self.setup and self.need == CREATE and not server)
+        if hasattr(self, "buttons"):
+            self._ok_text()
+        if self.isVisible():
+            common.fit_to_contents(self)
+
+    def _ok_text(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if self.on_team_server():
+            ok.setText(_("Next…"))
+        else:
+            ok.setText(_("Start") if self.need == CREATE else _("Open"))
 
     # ------------------------------------------------------------------ texts
     def showEvent(self, event: QShowEvent) -> None:
@@ -183,8 +220,10 @@ class FirstStartDialog(QDialog):
             )
         )
         self.demo.setText(_("Also add an example dossier (a made-up person; you can delete it)"))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Start") if self.need == CREATE else _("Open"))
+        self.where.setAccessibleName(_("Where are the dossiers kept?"))
+        self.where.setItemText(0, _("On this computer (an encrypted file)"))
+        self.where.setItemText(1, _("On a team server of my organisation (PostgreSQL)"))
+        self._ok_text()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
 
     def _language_changed(self) -> None:
@@ -204,6 +243,9 @@ class FirstStartDialog(QDialog):
 
     def try_accept(self) -> None:
         self.error.hide()
+        if self.on_team_server():
+            self._log_in_to_server()
+            return
         passphrase = self.passphrase.text() if self.need != PLAIN else None
         if self.need == CREATE:
             assert passphrase is not None
@@ -247,6 +289,18 @@ class FirstStartDialog(QDialog):
             self.settings.language = self.language.currentData()
             self.settings.mode = self.chosen_mode()
             self.settings.demo_offered = True
+        self.accept()
+
+    def _log_in_to_server(self) -> None:
+        from gui.dialogs.server_login import ServerLoginDialog
+
+        login = ServerLoginDialog(self.settings, offer_local=False, parent=self)
+        if not login.exec() or login.db is None:
+            return  # back to the choice; nothing chosen is lost
+        self.db = login.db
+        self.settings.language = self.language.currentData()
+        self.settings.mode = "consultant"
+        self.settings.demo_offered = True
         self.accept()
 
     def wants_demo(self) -> bool:

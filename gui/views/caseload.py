@@ -34,6 +34,7 @@ from core.models import enums as e
 from core.rules.clocks import DONE, Clock
 from core.services.clock_cache import first_open_clocks
 from core.services.dossiers import (
+    assignees,
     create_dossier,
     delete_dossier,
     find_same_identity,
@@ -192,8 +193,16 @@ class CaseloadView(QWidget):
         # row-level security decides what "all" is; this only narrows it.
         self.whose_label = QLabel(self)
         self.whose = QComboBox(self)
+        self.whose.setObjectName("caseload_whose")
         self.whose.addItem("", None)
         self.whose.addItem("", self.login())
+        for member in self.team_members():  # a teamleider: each member of the team
+            self.whose.addItem(member, member)
+        self._assignees: dict[int, str | None] = {}
+        self.attention_summary = QLabel(self)
+        self.attention_summary.setObjectName("attention_summary")
+        self.attention_summary.setWordWrap(True)
+        self.attention_summary.hide()
         self.whose.currentIndexChanged.connect(
             lambda _i: self.model.set_filters(assigned_to=self.whose.currentData())
         )
@@ -252,7 +261,7 @@ class CaseloadView(QWidget):
         attention = QHBoxLayout()
         for w in (self.attention_only, self.weeks, self.weeks_label):
             attention.addWidget(w)
-        attention.addStretch(1)
+        attention.addWidget(self.attention_summary, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         for b in (self.open_button, self.new_button, self.delete_button):
@@ -317,6 +326,19 @@ class CaseloadView(QWidget):
         server = self.ctx.store.db.server
         return server.split("@", 1)[0] if server else None
 
+    def team_members(self) -> list[str]:
+        """The other members of a teamleider's team (whose dossiers they see); none otherwise."""
+        me = self.login()
+        if me is None:
+            return []
+        from core.storage.team import TEAMLEIDER, members
+
+        everyone = members(self.ctx.store.db)
+        mine = next((m for m in everyone if m.login == me), None)
+        if mine is None or mine.role != TEAMLEIDER or mine.team is None:
+            return []
+        return [m.login for m in everyone if m.team == mine.team and m.login != me]
+
     def _fit_first_page(self) -> None:
         """Once, when the first rows arrive: later pages and searches keep the widths."""
         if self.model.rowCount() and not getattr(self, "_values_fitted", False):
@@ -359,15 +381,16 @@ class CaseloadView(QWidget):
             return
         self._clocks_running = True
         store, today = self.ctx.store, self.ctx.today()
-        run_in_background(
-            lambda _progress: first_open_clocks(store, today),
-            self._clocks_loaded,
-            self._clocks_failed,
-        )
+        on_server = self.login() is not None
 
-    def _clocks_loaded(self, clocks: dict[int, Clock]) -> None:
+        def load(_progress: object) -> tuple[dict[int, Clock], dict[int, str | None]]:
+            return first_open_clocks(store, today), assignees(store) if on_server else {}
+
+        run_in_background(load, self._clocks_loaded, self._clocks_failed)
+
+    def _clocks_loaded(self, loaded: tuple[dict[int, Clock], dict[int, str | None]]) -> None:
         self._clocks_running = False
-        self._clocks = clocks
+        self._clocks, self._assignees = loaded
         self._apply_attention()
         self.attention_ready.emit()
 
@@ -380,6 +403,37 @@ class CaseloadView(QWidget):
             return
         mapping = attention_map(self._clocks, self.ctx.today(), self.weeks.value())
         self.model.set_attention(mapping, self.attention_only.isChecked(), self.ctx.today())
+        self._summarise_attention(mapping)
+
+    def _summarise_attention(self, mapping: dict[int, Clock]) -> None:
+        """On a team server: how many dossiers need attention per consultant, and in all."""
+        if self.login() is None or not self._assignees:
+            self.attention_summary.hide()
+            return
+        counts = self._per_consultant(mapping)
+        parts = [f"{isolate(who)} {n}" for who, n in sorted(counts.items())]
+        text = _("Needing attention: {n} in all").format(n=len(mapping))
+        if len(counts) > 1 or (counts and self.login() not in counts):
+            text += " — " + " · ".join(parts)
+        self.attention_summary.setText(text)
+        self.attention_summary.show()
+
+    def attention_counts(self) -> dict[str, int]:
+        """Per consultant, the dossiers needing attention within the chosen weeks (for tests and
+        the summary line)."""
+        if self._clocks is None:
+            return {}
+        return self._per_consultant(
+            attention_map(self._clocks, self.ctx.today(), self.weeks.value())
+        )
+
+    def _per_consultant(self, mapping: dict[int, Clock]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for pid in mapping:
+            who = self._assignees.get(pid)
+            if who:
+                counts[who] = counts.get(who, 0) + 1
+        return counts
 
     def refresh(self) -> None:
         self.model.reload()
