@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         self.act_lock = self._action("lock", self.lock_now, "Ctrl+Shift+L")
         self.act_example = self._action("open", self.toggle_example)
         self.act_delete_example = self._action("delete", self.delete_example)
+        self.act_hand_over = self._action("new", self.hand_over)  # a team server only
+        self.act_history = self._action("search", self.show_history)
         self._example_id: int | None = None  # the fictional example dossier, when there is one
         self.act_caseload.setVisible(self.caseload is not None)
         self.act_new.setVisible(self.caseload is not None)
@@ -211,6 +213,9 @@ class MainWindow(QMainWindow):
             self.act_print,
             self.act_import,
             self.act_backup,
+            None,
+            self.act_history,
+            self.act_hand_over,
             None,
             self.act_lock,
             self.act_quit,
@@ -276,6 +281,8 @@ class MainWindow(QMainWindow):
             self.act_about: _("About Blauwe Map"),
             self.act_lock: _("Lock now"),
             self.act_delete_example: _("Delete the example dossier…"),
+            self.act_hand_over: _("Hand over to a colleague…"),
+            self.act_history: _("Who did what…"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -320,6 +327,10 @@ class MainWindow(QMainWindow):
         self.act_export.setEnabled(self.person is not None)
         self.act_phone.setEnabled(self.person is not None)
         self.act_print.setEnabled(self.person is not None)
+        self.act_history.setEnabled(self.person is not None)
+        on_server = self.ctx.store is not None and self.ctx.store.db.server is not None
+        self.act_hand_over.setVisible(on_server)
+        self.act_hand_over.setEnabled(on_server and self.person is not None)
         self.act_find.setEnabled(self.caseload is not None)
         ready = self.opening is None  # while opening, nothing that needs the database
         for act in (self.act_new, self.act_import, self.act_backup, self.act_settings):
@@ -624,6 +635,37 @@ class MainWindow(QMainWindow):
         from gui.dialogs.glossary_dialog import GlossaryDialog
 
         GlossaryDialog.show_for(self)
+
+    def hand_over(self) -> None:
+        """Give the open dossier to a member of the team (the server checks and records it)."""
+        from gui.dialogs import common
+        from gui.dialogs.hand_over import HandOverDialog
+
+        server = self.ctx.store.db.server
+        if self.person is None or server is None or not self.save_pending_edits():
+            return
+        dossier_id = self.person.id
+        me = server.split("@", 1)[0]
+        dialog = HandOverDialog(self.ctx.store.db, me, dossier_id, self.person.display_name, self)
+        if not common.run_dialog(dialog) or dialog.handed_to is None:
+            return
+        self.show_saved(_("Handed over to {login}").format(login=dialog.handed_to))
+        if self.caseload is not None:
+            self.caseload.refresh()
+        self.reload_dossier(dossier_id)  # a teamleider still sees it; a consultant no longer
+        if self.person is None:
+            self.show_caseload()
+
+    def show_history(self) -> None:
+        """Who did what with the open dossier (the audit trail and the hand-overs)."""
+        from core.services.privacy import dossier_history
+        from gui.dialogs import common
+        from gui.dialogs.history_dialog import HistoryDialog
+
+        if self.person is None:
+            return
+        lines = dossier_history(self.ctx.store, self.person.id)
+        common.run_dialog(HistoryDialog(lines, self.person.display_name, self))
 
     def show_about(self) -> None:
         from gui.dialogs import common

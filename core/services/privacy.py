@@ -25,7 +25,7 @@ from core import models as m
 from core import paths
 from core.db import Database
 from core.errors import StorageError
-from core.i18n import _, ngettext
+from core.i18n import N_, _, ngettext
 from core.models.base import Base, utcnow
 from core.private_files import clean_leftovers_if_free
 from core.services.backup import backups_folder, list_backups
@@ -84,6 +84,7 @@ def _trail_row(entry: m.AuditEntry) -> dict[str, Any]:
         "entity_id": entry.entity_id,
         "fields": list(entry.fields or []),
         "note": entry.note,
+        "db_user": entry.db_user,
     }
 
 
@@ -179,6 +180,75 @@ def audit_trail(
         rows = [_trail_row(a) for a in session.scalars(query)]
     rows.reverse()
     return rows
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: dt.datetime  # UTC
+    who: str  # the database's login on a team server, else the app's actor
+    what: str  # translated: "Changed hour entries: hours, date", "Handed over from anna to bert"
+    why: str = ""
+    times: int = 1  # the same thing done several times in the same minute, shown once
+
+
+def dossier_history(store: Store, dossier_id: int, *, limit: int = 500) -> list[HistoryLine]:
+    """Who did what with one dossier, newest first: the audit trail (field names, never values)
+    and the hand-overs with their reason. On a team server "who" is the login the database
+    wrote, which no client can forge."""
+    from core.domain.registry import KINDS
+    from core.labels import label
+    from core.models.enums import ActorKind
+    from core.models.fields import label_of
+
+    titles: dict[str, tuple[type | None, str]] = {
+        k.model.__table__.name: (k.model, k.title)  # type: ignore[attr-defined]
+        for k in KINDS.values()
+    }
+    titles["person"] = (m.Person, N_("personal details"))
+    verbs = {
+        "create": N_("Added {what}"),
+        "update": N_("Changed {what}"),
+        "delete": N_("Deleted {what}"),
+        "read": N_("Opened the dossier"),
+    }
+    lines: list[HistoryLine] = []
+    with store.read() as session:
+        get_person(session, dossier_id)  # NotFoundError when gone or not this login's
+        audit = session.scalars(
+            select(m.AuditEntry)
+            .where(m.AuditEntry.person_id == dossier_id)
+            .order_by(m.AuditEntry.at.desc(), m.AuditEntry.id.desc())
+            .limit(limit)
+        )
+        for a in audit:
+            model, title = titles.get(a.entity, (None, a.entity))
+            what = _(title)
+            names = [
+                (label_of(model, f) if model is not None else None) or f for f in a.fields or []
+            ]
+            if names:
+                what += ": " + ", ".join(_(n) for n in names)
+            verb = verbs.get(a.action, "{what}")
+            who = a.db_user or a.actor_name or label(ActorKind, a.actor_kind)
+            lines.append(HistoryLine(a.at, who, _(verb).format(what=what), a.note or ""))
+        for t in session.scalars(select(m.Transfer).where(m.Transfer.person_id == dossier_id)):
+            text = _("Handed over from {old} to {new}").format(
+                old=t.from_login or "—", new=t.to_login or "—"
+            )
+            lines.append(HistoryLine(t.at, t.by_login or "—", text, t.reason or ""))
+    lines.sort(key=lambda line: line.at, reverse=True)
+    merged: list[HistoryLine] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and (last.who, last.what, last.why) == (line.who, line.what, line.why)
+            and last.at - line.at < dt.timedelta(minutes=1)
+        ):
+            merged[-1] = HistoryLine(last.at, last.who, last.what, last.why, last.times + 1)
+        else:
+            merged.append(line)
+    return merged[:limit]
 
 
 # --------------------------------------------------------------------------- deleting for good

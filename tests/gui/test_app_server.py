@@ -269,3 +269,70 @@ def test_the_local_caseload_has_no_consultant_column(qtbot, store):
     column = next(i for i, (key, _t) in enumerate(COLUMNS) if key == "assigned_to")
     assert view.table.isColumnHidden(column) and view.whose.isHidden()
     wait_all()
+
+
+def test_a_consultant_hands_the_open_dossier_to_a_team_member(
+    team_server, qtbot, make_window, monkeypatch
+):
+    """File → Hand over to a colleague…: the dossier leaves anna's window and caseload, bert
+    has it, and its history says who handed it over, to whom and why."""
+    from core.services.dossiers import create_dossier
+    from gui.dialogs import common
+    from gui.dialogs.hand_over import HandOverDialog
+    from gui.dialogs.history_dialog import HistoryDialog
+
+    team_server.add("anna")
+    team_server.add("bert")
+    team_server.add("carla", team_name="zuid")
+    anna = team_server.store("anna")
+    dossier = create_dossier(anna, {"given_names": "Samira", "family_name": "Haddad"})
+    window = make_window(make_context(anna, mode="consultant"))
+    window.ensure_views()
+    window.open_dossier(dossier)
+    assert window.act_hand_over.isVisible() and window.act_hand_over.isEnabled()
+    seen: list[object] = []
+
+    def drive(dialog):
+        seen.append(dialog)
+        if isinstance(dialog, HandOverDialog):
+            logins = [dialog.colleague.itemData(i) for i in range(dialog.colleague.count())]
+            assert logins == ["bert"]  # carla is in another team
+            dialog.reason.setText("verlof")
+            dialog.try_accept()
+        return bool(dialog.result())
+
+    monkeypatch.setattr(common, "run_dialog", drive)
+    window.act_hand_over.trigger()
+    assert window.person is None and window.current_key() == "caseload"
+    wait_all()
+    assert window.caseload.model.rowCount() == 0
+
+    bert = team_server.store("bert")
+    bert_window = make_window(make_context(bert, mode="consultant"))
+    bert_window.ensure_views()
+    bert_window.open_dossier(dossier)
+    assert bert_window.person is not None and bert_window.person.assigned_to == "bert"
+    bert_window.act_history.trigger()
+    history = seen[-1]
+    assert isinstance(history, HistoryDialog)
+    texts = [
+        [history.table.item(r, c).text() for c in range(4)] for r in range(history.table.rowCount())
+    ]
+    assert ["anna", "Handed over from anna to bert", "verlof"] in [t[1:] for t in texts]
+    assert any(t[1] == "anna" and t[2].startswith("Added") for t in texts)  # by the database
+    assert any(t[1] == "bert" and t[2] == "Opened the dossier" for t in texts)
+    wait_all()
+
+
+def test_the_history_of_a_local_dossier(qtbot, store):
+    from core.services.demo import create_demo_dossier
+    from core.services.privacy import dossier_history
+    from gui.dialogs.history_dialog import HistoryDialog
+
+    dossier = create_demo_dossier(store)
+    lines = dossier_history(store, dossier)
+    assert lines and lines[0].at >= lines[-1].at  # newest first
+    dialog = HistoryDialog(lines, "Samira")
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == len(lines)
+    assert any("hour entries" in line.what for line in lines)
