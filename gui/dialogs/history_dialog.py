@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import i18n
-from core.i18n import _, format_datetime, format_number, isolate
+from core.i18n import _, format_datetime, format_number, isolate, ngettext
 from core.services.privacy import HistoryLine
 
 
@@ -43,7 +43,9 @@ class HistoryDialog(QDialog):
         for row, line in enumerate(lines):
             what = line.what
             if line.times > 1:
-                what += " " + _("({n}×)").format(n=format_number(line.times))
+                what = ngettext("{what} ({n} time)", "{what} ({n} times)", line.times).format(
+                    what=what, n=format_number(line.times)
+                )
             local = line.at.replace(tzinfo=dt.UTC).astimezone()  # stored in UTC
             cells = (format_datetime(local), line.who, what, line.why)
             for col, text in enumerate(cells):
