@@ -21,11 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import pairwise
 from typing import Any, BinaryIO
 
 from babel.dates import format_skeleton
 from reportlab.lib import colors
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import KeepTogether, Table, TableStyle
 
 from core import i18n
 from core import models as m
@@ -95,7 +96,8 @@ def render(
     other = DocLang(lang if lang != "nl" else "en")
     sides = (nl, other)
     rows: list[list[Any]] = []
-    headings: list[int] = []
+    headings: list[int] = []  # rows that are a section's heading
+    starts: list[int] = [0]  # rows where an entry starts: kept on one page where it fits
     half = CONTENT_WIDTH / 2
     inner = half - 10  # the cell's paddings
 
@@ -120,8 +122,14 @@ def render(
             )
 
     def heading(msgid: str) -> None:
+        starts.append(len(rows))
         headings.append(len(rows))
         rows.append([side.p(side.gettext(msgid), "h2") for side in sides])
+
+    def entry() -> None:
+        """The next rows are one entry; a heading stays with the section's first entry."""
+        if rows and len(rows) - 1 not in headings:
+            starts.append(len(rows))
 
     def field(side: DocLang, *, model: type, column: str, value: str | None) -> str:
         return f"{side.gettext(_label(model, column))}: {value}" if value else ""
@@ -149,6 +157,7 @@ def render(
             if entries:
                 heading(title)
                 for w in entries:
+                    entry()
                     _work(both, w)
         education = sorted(
             person.education,
@@ -158,6 +167,7 @@ def render(
         if education:
             heading(N_("Education"))
             for ed in education:
+                entry()
                 _education(both, field, ed)
 
     # ---- trainings and courses (not the information sessions), skills, driving licence
@@ -176,6 +186,7 @@ def render(
     if trainings:
         heading(N_("Trainings and courses"))
         for t in trainings:
+            entry()
             _training(both, t)
 
     # ---- languages: those spoken, and Dutch with the exam levels passed
@@ -196,7 +207,20 @@ def render(
     if len(rows) == before:
         both(lambda side: side.gettext(EMPTY), "body")
 
-    body = Table(rows, colWidths=[half, half])
+    story: list[Any] = []
+    bounds = [*sorted(set(starts)), len(rows)]
+    for first, end in pairwise(bounds):
+        if end > first:
+            story.append(KeepTogether(_block(rows[first:end], first in headings, half)))
+    title = f"CV · {person.display_name}"
+    template = document(out, title, nl, f"Blauwe Map · CV · {person.display_name}")
+    build(template, story)
+
+
+def _block(rows: list[list[Any]], headed: bool, half: float) -> Table:
+    """One entry (with its section's heading above it, when it is the first): a table of the
+    two halves, so the entries stack into one column line and break between pages."""
+    t = Table(rows, colWidths=[half, half])
     style: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.HexColor("#999999")),
@@ -204,14 +228,13 @@ def render(
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), 3),  # a little room between entries
     ]
-    for r in headings:
-        style.append(("LINEABOVE", (0, r), (-1, r), 0.5, colors.HexColor("#1f4e8c")))
-        style.append(("TOPPADDING", (0, r), (-1, r), 6))
-    body.setStyle(TableStyle(style))
-    title = f"CV · {person.display_name}"
-    template = document(out, title, nl, f"Blauwe Map · CV · {person.display_name}")
-    build(template, [body])
+    if headed:
+        style.append(("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.HexColor("#1f4e8c")))
+        style.append(("TOPPADDING", (0, 0), (-1, 0), 6))
+    t.setStyle(TableStyle(style))
+    return t
 
 
 Both = Callable[..., None]
@@ -240,7 +263,8 @@ def _education(both: Both, field: Callable[..., str], ed: m.Education) -> None:
     both(
         lambda side: _join(
             _period(side, _year(side, ed.from_year), _year(side, ed.to_year)),
-            f"{side.gettext(_label(model, 'diploma'))}: {side.yes_no(ed.diploma)}",
+            # only a diploma obtained is worth a line on a CV
+            f"{side.gettext(_label(model, 'diploma'))}: {side.yes_no(True)}" if ed.diploma else "",
             sep=" · ",
         )
     )
