@@ -40,6 +40,8 @@ EMPTY = N_(
     "There is nothing for a CV in this dossier yet. Fill in the education, work experience, "
     "volunteer work, trainings, languages and skills, then make the CV again."
 )
+# An entry up to this high goes to the next page whole rather than be split (a third of a page).
+_KEEP_HEIGHT = 260.0
 # Skills that are a driving licence get their own line, as on a Dutch CV.
 _LICENCE = re.compile(r"rijbewijs|driv(?:ing|er'?s?) ?licen[cs]e", re.IGNORECASE)
 
@@ -210,14 +212,22 @@ def render(
     story: list[Any] = []
     bounds = [*sorted(set(starts)), len(rows)]
     for first, end in pairwise(bounds):
-        if end > first:
-            story.append(KeepTogether(_block(rows[first:end], first in headings, half)))
+        if end <= first:
+            continue
+        headed = first in headings
+        block = _block(rows[first:end], headed, half)
+        if block.wrap(CONTENT_WIDTH, 1e9)[1] <= _KEEP_HEIGHT:
+            story.append(KeepTogether(block))
+        else:  # a long entry: its title lines stay together, its text fills the pages
+            cut = first + (4 if headed else 3)
+            story.append(KeepTogether(_block(rows[first:cut], headed, half)))
+            story.append(_block(rows[cut:end], False, half, gap=False))
     title = f"CV · {person.display_name}"
     template = document(out, title, nl, f"Blauwe Map · CV · {person.display_name}")
     build(template, story)
 
 
-def _block(rows: list[list[Any]], headed: bool, half: float) -> Table:
+def _block(rows: list[list[Any]], headed: bool, half: float, gap: bool = True) -> Table:
     """One entry (with its section's heading above it, when it is the first): a table of the
     two halves, so the entries stack into one column line and break between pages."""
     t = Table(rows, colWidths=[half, half])
@@ -228,8 +238,9 @@ def _block(rows: list[list[Any]], headed: bool, half: float) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("TOPPADDING", (0, 0), (-1, 0), 3),  # a little room between entries
     ]
+    if gap:
+        style.append(("TOPPADDING", (0, 0), (-1, 0), 3))  # a little room between entries
     if headed:
         style.append(("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.HexColor("#1f4e8c")))
         style.append(("TOPPADDING", (0, 0), (-1, 0), 6))

@@ -25,7 +25,8 @@ FORMATS: dict[str, str] = {
 DUO_FORMATS: dict[str, str] = {"duo-pip": "pip", "duo-map": "plicht"}
 
 MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase
-PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "cv-pdf", "html")  # in the person's own language by default
+# In the person's own language by default.
+PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "cv-pdf", "html")
 PROTECTABLE = ("html",)  # formats that can be encrypted with a passphrase
 
 
