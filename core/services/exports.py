@@ -293,7 +293,8 @@ def print_document(
     if not chosen and fmt in ("pdf", "pid-pdf", "cv-pdf"):
         raise ValidationError(_("Choose at least one section to share."), field="sections")
     if referral_id is not None:
-        recipient = recipient or referral_covers(store, dossier_id, referral_id, chosen)
+        partner = referral_covers(store, dossier_id, referral_id, chosen)
+        recipient = recipient or partner
     today = today or dt.date.today()
     person = load_dossier(store, dossier_id)
     data = render(person, fmt, chosen, lang=lang, today=today, recipient=recipient, contents=None)

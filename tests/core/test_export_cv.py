@@ -212,3 +212,43 @@ def test_the_cv_export_log_entry(store, demo_id, tmp_path):
     )
     assert printed.startswith(b"%PDF-")
     assert ex.export_log(store, demo_id)[-1].referral_id == wsp.id
+
+
+@pytest.mark.parametrize("lang", ["fa", "fa_AF", "uk", "tr", "so", "en"])
+def test_the_cv_renders_in_the_other_languages(store, demo_id, lang):
+    from core.i18n import shipped_codes
+
+    assert lang in shipped_codes()
+    person = load_dossier(store, demo_id)
+    _data, pages = _cv(person, lang)
+    text = _flat(pages)
+    assert 1 <= len(pages) <= 2 and "Werkervaring" in text
+    if lang in ("fa", "fa_AF"):
+        assert len(ARABIC.findall(text)) > 150
+    elif lang == "uk":
+        assert "Досвід роботи" in text
+    elif lang == "tr":
+        assert "İş deneyimi" in text and "Sürücü belgesi" in text
+    elif lang == "so":
+        assert "Khibrad shaqo" in text
+    else:
+        assert "Work experience" in text
+
+
+def test_a_printout_for_a_referral_is_held_to_its_consent(store, demo_id):
+    from core.errors import ValidationError
+
+    person = load_dossier(store, demo_id)
+    wsp = next(r for r in person.referrals if r.partner_kind == "werkgeversservicepunt")
+    before = len(ex.export_log(store, demo_id))
+    with pytest.raises(ValidationError):
+        ex.print_document(
+            store,
+            demo_id,
+            "cv-pdf",
+            sections=("identity", "health"),
+            recipient="Someone else",
+            today=TODAY,
+            referral_id=wsp.id,
+        )
+    assert len(ex.export_log(store, demo_id)) == before
