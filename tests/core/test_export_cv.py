@@ -99,7 +99,9 @@ def test_volunteering_is_its_own_section_after_paid_work_newest_first(store, dem
     assert "Voedselbank" not in paid and "Repair Café" not in paid
     assert "Voedselbank Enschede" in text[volunteering:school]
     # newest first: Sudan (2019–2021) before the own business (2013–2018) before 2010–2012
-    assert paid.index("Workshop Al-Amal") < paid.index("Own business") < paid.index("Tesfay Electric")
+    assert (
+        paid.index("Workshop Al-Amal") < paid.index("Own business") < paid.index("Tesfay Electric")
+    )
     # the Repair Café (6 months) is newer than the food bank (10 months), both still going on
     assert text.index("Repair Café") < text.index("Voedselbank Enschede")
     assert "sinds " in text[volunteering:school]
@@ -129,7 +131,9 @@ def test_an_empty_dossier_gives_one_page_that_says_what_to_fill_in(store):
 
 
 def test_a_long_description_goes_on_over_pages(store, demo_id):
-    long = " ".join(f"Installed and tested circuit {i} in a new school building." for i in range(300))
+    long = " ".join(
+        f"Installed and tested circuit {i} in a new school building." for i in range(300)
+    )
     rec.add_record(
         store,
         demo_id,
