@@ -26,7 +26,7 @@ EXPORT_PASSPHRASE_ENV = "BLAUWEMAP_EXPORT_PASSPHRASE"
 
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("export", help=_("export a klantprofiel, PIP, PID or calendar"))
+    p = sub.add_parser("export", help=_("export a klantprofiel, PIP, PID, CV or calendar"))
     p.add_argument(
         "--dossier", type=_dossier_id, required=True, metavar="ID", help=_("the dossier to export")
     )
@@ -37,7 +37,7 @@ def add_parsers(sub: Any) -> None:
         dest="export_lang",
         metavar="CODE",
         help=_(
-            "language of the document (default: Dutch; PID, PIP and the map for a phone: "
+            "language of the document (default: Dutch; PID, PIP, CV and the map for a phone: "
             "the person's language)"
         ),
     )

@@ -48,6 +48,7 @@ HEADER_COMMENT = (
 IDENTICAL_OK: frozenset[str] = frozenset(
     {
         "PIP",
+        "Curriculum vitae",  # Latin: Dutch writes it so too
         "MAP",
         "KNM",
         "PVT",

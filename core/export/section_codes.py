@@ -16,6 +16,7 @@ FORMATS: dict[str, str] = {
     "ics": N_("Calendar (.ics)"),
     "pip-pdf": N_("PIP, bilingual (PDF)"),
     "pid-pdf": N_("PID / blauwe map (PDF)"),
+    "cv-pdf": N_("CV, bilingual (PDF)"),
     "html": N_("Map for a phone (HTML)"),
     "duo-pip": N_("PIP for DUO (M2M JSON)"),
     "duo-map": N_("MAP, PVT and Z-route results for DUO (M2M JSON)"),
@@ -24,7 +25,8 @@ FORMATS: dict[str, str] = {
 DUO_FORMATS: dict[str, str] = {"duo-pip": "pip", "duo-map": "plicht"}
 
 MIN_EXPORT_PASSPHRASE = 8  # a protected export's passphrase
-PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "html")  # in the person's own language by default
+# In the person's own language by default.
+PERSONAL_FORMATS = ("pid-pdf", "pip-pdf", "cv-pdf", "html")
 PROTECTABLE = ("html",)  # formats that can be encrypted with a passphrase
 
 

@@ -49,6 +49,7 @@ EXTENSIONS = {
     "ics": ".ics",
     "pip-pdf": ".pdf",
     "pid-pdf": ".pdf",
+    "cv-pdf": ".pdf",
     "html": ".html",
     "duo-pip": ".json",
     "duo-map": ".json",
@@ -59,6 +60,7 @@ LOG_KIND = {
     "ics": "calendar",
     "pip-pdf": "pip_pdf",
     "pid-pdf": "pid_pdf",
+    "cv-pdf": "cv_pdf",
     "html": "html_map",
     "duo-pip": "duo_pip",
     "duo-map": "duo_map",
@@ -134,6 +136,10 @@ def render(
         from core.export import pid_pdf
 
         pid_pdf.render(person, buf, lang, sections, today=today)
+    elif fmt == "cv-pdf":
+        from core.export import cv_pdf
+
+        cv_pdf.render(person, buf, lang, sections, today=today)
     elif fmt == "ics":
         from core.export import ics
 
@@ -174,7 +180,7 @@ def export_dossier(
     if fmt not in FORMATS:
         raise ValidationError(_("Unknown export format."), field="format")
     chosen = check_sections(sections)
-    if not chosen and fmt in ("pdf", "json", "pid-pdf", "html"):
+    if not chosen and fmt in ("pdf", "json", "pid-pdf", "cv-pdf", "html"):
         raise ValidationError(_("Choose at least one section to share."), field="sections")
     if passphrase is not None:
         if fmt not in PROTECTABLE:
@@ -263,7 +269,7 @@ def referral_covers(
     return partner
 
 
-PRINTABLE = ("pip-pdf", "pid-pdf", "pdf")  # what the GUI sends to a printer
+PRINTABLE = ("pip-pdf", "pid-pdf", "cv-pdf", "pdf")  # what the GUI sends to a printer
 
 
 def print_document(
@@ -276,14 +282,19 @@ def print_document(
     lang: str = "nl",
     today: dt.date | None = None,
     consent_by: str | None = None,
+    referral_id: int | None = None,
 ) -> bytes:
     """The PDF for a printer: the same document and checks as :func:`export_dossier`, recorded in
-    the dossier's export log as a printout (a paper copy shares the same personal data)."""
+    the dossier's export log as a printout (a paper copy shares the same personal data); made
+    for ``referral_id``, it is held to that referral's consent and the log links to it."""
     if fmt not in PRINTABLE:
         raise ValidationError(_("Only the PDF documents can be printed."), field="format")
     chosen = check_sections(sections)
-    if not chosen and fmt in ("pdf", "pid-pdf"):
+    if not chosen and fmt in ("pdf", "pid-pdf", "cv-pdf"):
         raise ValidationError(_("Choose at least one section to share."), field="sections")
+    if referral_id is not None:
+        partner = referral_covers(store, dossier_id, referral_id, chosen)
+        recipient = recipient or partner
     today = today or dt.date.today()
     person = load_dossier(store, dossier_id)
     data = render(person, fmt, chosen, lang=lang, today=today, recipient=recipient, contents=None)
@@ -297,6 +308,7 @@ def print_document(
                 recipient=((recipient or "").strip() or _("Printed on paper"))[:200],
                 consent_by=(consent_by or store.actor.name or store.actor.kind)[:200],
                 sha256=hashlib.sha256(data).hexdigest(),
+                referral_id=referral_id,
             )
         )
     return data

@@ -32,7 +32,7 @@ from core.export.sections import (
     check_export_passphrase,
     withheld_topics,
 )
-from core.i18n import LANGUAGES, _
+from core.i18n import LANGUAGES, _, format_date
 from core.services.exports import (
     EXTENSIONS,
     FORMATS,
@@ -74,8 +74,13 @@ class ExportDialog(QDialog):
         for lang in LANGUAGES:
             self.language.addItem(lang.native_name, lang.code)
         self.recipient_label, self.recipient = QLabel(), QLineEdit()
+        # The export may be made for one of the dossier's referrals: the service then holds it
+        # to that referral's consent and the export log links to it (as ``export --referral``).
+        self.referral_label, self.referral = QLabel(), QComboBox()
+        self.referral.setObjectName("referral")
         form.addRow(self.format_label, self.format)
         form.addRow(self.language_label, self.language)
+        form.addRow(self.referral_label, self.referral)
         form.addRow(self.recipient_label, self.recipient)
         # The map for a phone may be encrypted: the person chooses a passphrase for the file.
         self.protect = QCheckBox()
@@ -100,6 +105,18 @@ class ExportDialog(QDialog):
         # Intake topics the person did not agree to share stay out of every file (their
         # consent per topic, core.export.sections.shared_topics): say which, next to the choice.
         self._dossier: Any = self._load_dossier()
+        self.referral.addItem("", None)
+        referrals = sorted(
+            getattr(self._dossier, "referrals", None) or (),
+            key=lambda r: (r.referred_on, r.id),
+            reverse=True,
+        )
+        for r in referrals:
+            self.referral.addItem("", r.id)
+        self._consent_of = {r.id: tuple(r.consent_sections or ()) for r in referrals}
+        self._referral_names = {r.id: (str(r.partner), r.referred_on) for r in referrals}
+        form.setRowVisible(self.referral, bool(referrals))
+        self.referral.currentIndexChanged.connect(self._referral_changed)
         self.withheld_label = QLabel()
         self.withheld_label.setObjectName("withheld_topics")
         self.withheld_label.setWordWrap(True)
@@ -137,7 +154,17 @@ class ExportDialog(QDialog):
         self.format_label.setText(_("What to make"))
         self.language_label.setText(_("Language of the document"))
         self.recipient_label.setText(_("For whom (recipient)"))
-        self.recipient.setPlaceholderText(_("e.g. Gemeente Utrecht, klantmanager"))
+        self.referral_label.setText(_("For referral"))
+        self.referral.setItemText(0, _("No referral"))
+        for i in range(1, self.referral.count()):
+            partner, referred_on = self._referral_names[self.referral.itemData(i)]
+            self.referral.setItemText(i, f"{partner} — {format_date(referred_on)}")
+        referral = self.chosen_referral()
+        self.recipient.setPlaceholderText(
+            self._referral_names[referral][0]
+            if referral is not None
+            else _("e.g. Gemeente Utrecht, klantmanager")
+        )
         self.protect.setText(_("Protect the file with a passphrase"))
         self.passphrase_label.setText(_("Passphrase"))
         self.repeat_label.setText(_("Repeat the passphrase"))
@@ -184,6 +211,25 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ state
     def choose_format(self, fmt: str) -> None:
         self.format.setCurrentIndex(max(self.format.findData(fmt), 0))
+
+    def choose_referral(self, referral_id: int | None) -> None:
+        self.referral.setCurrentIndex(max(self.referral.findData(referral_id), 0))
+
+    def chosen_referral(self) -> int | None:
+        value = self.referral.currentData()
+        return int(value) if value is not None else None
+
+    def _referral_changed(self) -> None:
+        """A referral's consent decides the sections: only what the person agreed to share with
+        that partner is checked (the service refuses anything beyond it)."""
+        referral = self.chosen_referral()
+        if referral is not None:
+            agreed = self._consent_of.get(referral, ())
+            for code, box in self.section_checks.items():
+                box.setChecked(code in agreed)
+            self.recipient.setPlaceholderText(self._referral_names[referral][0])
+        else:
+            self.recipient.setPlaceholderText(_("e.g. Gemeente Utrecht, klantmanager"))
 
     def chosen_sections(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.section_checks.items() if box.isChecked())
@@ -234,6 +280,7 @@ class ExportDialog(QDialog):
         sections = self.chosen_sections()
         lang = self.language.currentData()
         recipient = self.recipient.text().strip() or None
+        referral = self.chosen_referral()
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.status.setText(_("Working…"))
@@ -251,6 +298,7 @@ class ExportDialog(QDialog):
                 today=self.today,
                 progress=lambda pct, _msg: progress(pct, 100),
                 passphrase=passphrase,
+                referral_id=referral,
             )
 
         run_in_background(work, self._done, self._failed, self._progressed)
@@ -271,6 +319,7 @@ class ExportDialog(QDialog):
                 recipient=self.recipient.text().strip() or None,
                 lang=self.language.currentData(),
                 today=self.today,
+                referral_id=self.chosen_referral(),
             )
         except DossierError as exc:
             self.status.setText(str(exc))
