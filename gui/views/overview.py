@@ -111,17 +111,28 @@ STEP_PICTOGRAMS: dict[str, str] = {
     "ask_pip": "pip",
     "wait_pip": "pip",
     "afspraak": "pip",
-    "pvt": "pip",
+    "pvt": "pvt",
     "finish_intake": "intake",
-    "map_hours": "hours",
+    "map_hours": "map",
     "z_hours": "hours",
     "ona_hours": "hours",
     "termijn_soon": "termijn",
     "termijn_over": "termijn",
     "verlenging_pending": "termijn",
     "vaste_aanspreekpunt": "contacts",
-    "map_eindgesprek": "contacts",
+    "map_eindgesprek": "map",
     "z_eindgesprek": "contacts",
+}
+
+
+# Each requirement's part of the traject, beside its line in "Your hours": the MAP's briefcase,
+# the participatieverklaring's signed page, the clock for lesson hours.
+REQUIREMENT_PICTOGRAMS: dict[str, str] = {
+    "map_praktijk": "map",
+    "map_eindgesprek": "map",
+    "pvt_hours": "pvt",
+    "pvt_signed": "pvt",
+    "exam": "exams",
 }
 
 
@@ -241,6 +252,17 @@ class OverviewView(DossierView):
         lab.setFixedSize(size + 4, size + 4)
         return lab
 
+    def _pictogram_line(self, code: str, text: str, *, colour: str = "") -> QWidget:
+        """A requirement's pictogram (REQUIREMENT_PICTOGRAMS, or the clock) before its text."""
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._icon(REQUIREMENT_PICTOGRAMS.get(code, "hours")))
+        label = self._label(text, colour=colour)
+        label.setObjectName(f"requirement_{code}")
+        row.addWidget(label, 1)
+        return line
+
     def refresh(self) -> None:
         participant = not self.ctx.consultant_mode
         self.read_row.setVisible(participant and self.person is not None)
@@ -346,7 +368,7 @@ class OverviewView(DossierView):
         rows = [r for r in reqs if r.kind == "hours"]
         others = [r for r in reqs if r.kind != "hours"]
         for i, req in enumerate(rows):
-            lay.addWidget(self._label(req.text()), i, 0)
+            lay.addWidget(self._pictogram_line(req.code, req.text()), i, 0)
             bar = QProgressBar(self)
             bar.setRange(0, 1000)
             bar.setValue(int(req.fraction * 1000))
@@ -361,13 +383,9 @@ class OverviewView(DossierView):
         start = len(rows)
         for j, req in enumerate(others):
             mark = "✓" if req.met else "○"
-            lay.addWidget(
-                self._label(f"{mark} {req.text()}", colour=COLOURS["done"] if req.met else ""),
-                start + j,
-                0,
-                1,
-                3,
-            )
+            colour = COLOURS["done"] if req.met else ""
+            line = self._pictogram_line(req.code, f"{mark} {req.text()}", colour=colour)
+            lay.addWidget(line, start + j, 0, 1, 3)
         if not reqs:
             lay.addWidget(self._label(_("No requirements known yet (no PIP).")), 0, 0)
         lay.setColumnStretch(0, 2)

@@ -110,3 +110,26 @@ def test_each_next_step_shows_the_pictogram_of_its_part_of_the_map(qtbot, store,
     expected = ["urgent" if s.urgent else STEP_PICTOGRAMS.get(s.code, "step") for s in steps]
     assert shown == expected
     assert any(name not in ("urgent", "step") for name in shown)
+
+
+def test_each_requirement_shows_the_pictogram_of_its_part(qtbot, store, demo_id):
+    """The MAP's lines carry the briefcase, the participatieverklaring's the signed page, and
+    every picture exists as an icon of the app."""
+    from core.paths import RESOURCES
+    from core.rules.requirements import LABELS
+    from gui.views.overview import REQUIREMENT_PICTOGRAMS
+
+    assert set(REQUIREMENT_PICTOGRAMS) <= set(LABELS)
+    names = set(REQUIREMENT_PICTOGRAMS.values()) | {"hours"}
+    assert all((RESOURCES / "icons" / f"{name}.svg").is_file() for name in names)
+    view = show(qtbot, store, demo_id, "participant")
+    reqs = dossier_overview(load_dossier(store, demo_id), TODAY)["requirements"]
+    shown = [
+        lab.property("pictogram")
+        for lab in view.boxes["hours"].findChildren(QLabel)
+        if lab.property("pictogram")
+    ]
+    assert shown == [
+        REQUIREMENT_PICTOGRAMS.get(r.code, "hours") for r in reqs if r.kind == "hours"
+    ] + [REQUIREMENT_PICTOGRAMS.get(r.code, "hours") for r in reqs if r.kind != "hours"]
+    assert {"map", "pvt"} & set(shown), shown
