@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import ConflictError
-from core.i18n import _, format_date
+from core.i18n import _, format_date, format_number
 from core.labels import label
 from core.models.fields import field_info
 
@@ -27,6 +27,8 @@ def shown(model: type, name: str, value: Any) -> str:
         return label(info.enum, value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, int | float):
+        return format_number(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return format_date(value)
     if isinstance(value, list):

@@ -67,3 +67,24 @@ def test_deleting_a_row_someone_changed_is_refused(qtbot, store, demo_id):
     with pytest.raises(ConflictError, match="not deleted"):
         table.delete_selected()
     assert _hour(store, demo_id, record.id).description == "Changed"
+
+
+def test_a_stale_panel_save_asks_and_keeps_what_was_typed(qtbot, store, demo_id, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from gui.views.pid import PidView
+
+    view = show_view(qtbot, PidView, store, demo_id)
+    panel = view.voorinburgering
+    rec.set_section(store, demo_id, "voorinburgering", {"nt2_hours": 100})  # a colleague
+    asked: list[str] = []
+    monkeypatch.setattr(conflict, "question", lambda _p, _t, text: asked.append(text) or False)
+    type_into(qtbot, panel.form.editors["nt2_hours"], "115,5")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "100 → 115.5" in asked[0]
+    assert load_dossier(store, demo_id).voorinburgering.nt2_hours == 100  # "No": theirs
+    assert panel.form.editors["nt2_hours"].text() == "115,5"  # what was typed stays
+    assert "Someone else saved this record" in panel.status.text()
+    monkeypatch.setattr(conflict, "question", lambda _p, _t, text: asked.append(text) or True)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert load_dossier(store, demo_id).voorinburgering.nt2_hours == 115.5  # "Yes": mine
