@@ -128,3 +128,23 @@ def test_sections_topics_and_documents_check_the_version_too(store, demo_id):
     with pytest.raises(ConflictError):
         delete_document(store, doc_id, base_version=doc.version_id)
     delete_document(store, doc_id, base_version=doc.version_id + 1)
+
+
+def test_the_command_line_says_a_conflict_and_exits_1(store, demo_id, capsys):
+    """The command line writes records through the same services (the import); a conflict is
+    a known problem there too: its message and exit code 1, not an unexpected error."""
+    import argparse
+
+    from core import cli
+
+    hour = load_dossier(store, demo_id).hours[0]
+    rec.update_record(store, "hour", hour.id, {"hours": 0.5})
+
+    def stale() -> int:
+        rec.update_record(store, "hour", hour.id, {"hours": 1}, base_version=hour.version_id)
+        return 0
+
+    assert cli._exit_code(argparse.Namespace(command="import"), stale) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("main.py: Someone else saved this record in the meantime.")
+    assert "unexpected" not in err
