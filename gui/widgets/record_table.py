@@ -229,7 +229,10 @@ class RecordDialog(QDialog):
                 lambda: rec.update_record(store, kind, record.id, values, base_version=base),
                 saved_text=_("Saved"),
                 undo=UndoItem(
-                    _("Undo the change"), lambda: rec.update_record(store, kind, record.id, old)
+                    _("Undo the change"),
+                    lambda: rec.update_record(store, kind, record.id, old),
+                    # Redo after Undo: the version passed now is long gone, so no check
+                    redo=lambda: rec.update_record(store, kind, record.id, values),
                 ),
             )
 

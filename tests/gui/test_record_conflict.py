@@ -88,3 +88,15 @@ def test_a_stale_panel_save_asks_and_keeps_what_was_typed(qtbot, store, demo_id,
     monkeypatch.setattr(conflict, "question", lambda _p, _t, text: asked.append(text) or True)
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert load_dossier(store, demo_id).voorinburgering.nt2_hours == 115.5  # "Yes": mine
+
+
+def test_undo_and_redo_of_a_dialog_save_are_no_conflict(qtbot, store, demo_id):
+    view, record, dialog = _open_first(qtbot, store, demo_id)
+    before = record.description
+    type_into(qtbot, dialog.form.editors["description"], "Mine")
+    dialog.save()
+    ctx = view.ctx
+    ctx.undo(ctx.undo_stack[-1], demo_id, saved_text="Undone")
+    assert _hour(store, demo_id, record.id).description == before
+    ctx.redo(demo_id, saved_text="Redone")  # the version the dialog had is long gone
+    assert _hour(store, demo_id, record.id).description == "Mine"
