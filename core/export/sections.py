@@ -83,7 +83,7 @@ def withheld_topics(person: Any, sections: Iterable[str]) -> list[Any]:
 
 # --------------------------------------------------------------------------- field names
 # Fields never written: database keys and bookkeeping that changes on every save.
-SKIP = {"id", "person_id", "created_at", "updated_at", "content", "uuid"}
+SKIP = {"id", "person_id", "created_at", "updated_at", "content", "uuid", "version_id"}
 # Foreign keys, replaced by references that survive an import into another database.
 REFS = {
     "document_id": "documentRef",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HEAD = "0010"  # keep equal to the newest revision in versions/ (a test checks it)
+HEAD = "0011"  # keep equal to the newest revision in versions/ (a test checks it)
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 # Called with the database before an upgrade of a non-empty database (set by the backup service).

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, Provenance, coded
+from core.models.base import Base, Provenance, Versioned, coded
 from core.models.enums import Niveau, Toestemming
 from core.models.fields import declare
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class AzcPhase(Provenance, Base):
+class AzcPhase(Provenance, Versioned, Base):
     """Key dates from permit to settling; the PIP clock starts at one of them (DOMAIN.md §3)."""
 
     __tablename__ = "azc_phase"
@@ -54,7 +54,7 @@ class AzcPhase(Provenance, Base):
     person: Mapped[Person] = relationship(back_populates="azc")
 
 
-class CoaLocation(Base):
+class CoaLocation(Versioned, Base):
     """COA location history: 1 in 4 move again after status (seed 000 L1695-1703)."""
 
     __tablename__ = "coa_location"
@@ -75,7 +75,7 @@ class CoaLocation(Base):
     person: Mapped[Person] = relationship(back_populates="coa_locations")
 
 
-class Voorinburgering(Provenance, Base):
+class Voorinburgering(Provenance, Versioned, Base):
     """COA Voorinburgering: 115 h NT2, 15 h KNM incl. IntroPVT, 15 h IntroMAP, ~11 h begeleiding."""
 
     __tablename__ = "voorinburgering"
@@ -148,7 +148,7 @@ class Voorinburgering(Provenance, Base):
     person: Mapped[Person] = relationship(back_populates="voorinburgering")
 
 
-class Training(Base):
+class Training(Versioned, Base):
     """Trainings and voorlichtingen followed, as noted in the blauwe map."""
 
     __tablename__ = "training"
@@ -169,7 +169,7 @@ class Training(Base):
     person: Mapped[Person] = relationship(back_populates="trainings")
 
 
-class Skill(Base):
+class Skill(Versioned, Base):
     __tablename__ = "skill"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

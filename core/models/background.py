@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, Provenance, coded
+from core.models.base import Base, Provenance, Versioned, coded
 from core.models.enums import AfspraakTerm, IdwStatus
 from core.models.fields import declare
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class Education(Provenance, Base):
+class Education(Provenance, Versioned, Base):
     __tablename__ = "education"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -43,7 +43,7 @@ class Education(Provenance, Base):
     person: Mapped[Person] = relationship(back_populates="education")
 
 
-class WorkExperience(Provenance, Base):
+class WorkExperience(Provenance, Versioned, Base):
     __tablename__ = "work_experience"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -69,7 +69,7 @@ class WorkExperience(Provenance, Base):
     person: Mapped[Person] = relationship(back_populates="work")
 
 
-class Ambition(Base):
+class Ambition(Versioned, Base):
     __tablename__ = "ambition"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, String, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -39,6 +40,19 @@ class Timestamps:
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=utcnow, onupdate=utcnow, server_default=func.now()
     )
+
+
+class Versioned:
+    """A record two people may edit at once (a team server): every UPDATE checks and raises
+    ``version_id``, so a save made on an older version fails instead of silently overwriting
+    (``StaleDataError``, turned into ``core.errors.ConflictError`` by the store). The services
+    compare the version the editor loaded first, to say which fields differ."""
+
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version_id}  # type: ignore[attr-defined]
 
 
 class Provenance:

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import Channel, ContactRole, ConversationType, Interpreter
 from core.models.fields import declare
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class Contact(Base):
+class Contact(Versioned, Base):
     __tablename__ = "contact"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -35,7 +35,7 @@ class Contact(Base):
     person: Mapped[Person] = relationship(back_populates="contacts")
 
 
-class Conversation(Base):
+class Conversation(Versioned, Base):
     """A gesprek held or planned (planned ones are appointments in the calendar export)."""
 
     __tablename__ = "conversation"

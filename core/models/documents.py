@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded, utcnow
+from core.models.base import Base, Versioned, coded, utcnow
 from core.models.enums import DocumentKind
 from core.models.fields import declare
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class Document(Base):
+class Document(Versioned, Base):
     """A file kept as evidence: hours were lost when schools closed (seed 003 L1524-1537)."""
 
     __tablename__ = "document"

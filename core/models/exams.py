@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import (
     ExamRegisteredBy,
     ExamResultaat,
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class ExamAttempt(Base):
+class ExamAttempt(Versioned, Base):
     __tablename__ = "exam_attempt"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

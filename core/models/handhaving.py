@@ -16,7 +16,7 @@ from sqlalchemy import ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import BesluitSoort, Bestuursorgaan, BezwaarUitkomst, BoeteGrond, BoeteStatus
 from core.models.fields import declare
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _NOT_FUTURE = N_("This date lies in the future: enter the date on the letter or when it arrived.")
 
 
-class Besluit(Base):
+class Besluit(Versioned, Base):
     """One beschikking and what followed it: bezwaar, the decision on it, beroep; for a fine, its
     amount, ground and outcome."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import Attendance, HourCategory, Keurmerk, RecordSource
 from core.models.fields import declare
 
@@ -38,7 +38,7 @@ class Provider(Base):
     closed_on: Mapped[dt.date | None] = mapped_column(info=declare(N_("Closed on")))
 
 
-class HourEntry(Base):
+class HourEntry(Versioned, Base):
     __tablename__ = "hour_entry"
     __table_args__ = (Index("ix_hour_entry_person_date", "person_id", "date"),)
     id: Mapped[int] = mapped_column(primary_key=True)

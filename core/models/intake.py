@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, Timestamps, coded
+from core.models.base import Base, Timestamps, Versioned, coded
 from core.models.enums import InfoSource, IntakeStatus, LbtResultaat
 from core.models.fields import declare
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class IntakeTopic(Timestamps, Base):
+class IntakeTopic(Timestamps, Versioned, Base):
     """One brede-intake topic: status, notes, answers, where the information came from and when."""
 
     __tablename__ = "intake_topic"
@@ -62,7 +62,7 @@ class IntakeTopic(Timestamps, Base):
     person: Mapped[Person] = relationship(back_populates="intake_topics")
 
 
-class Leerbaarheidstoets(Base):
+class Leerbaarheidstoets(Versioned, Base):
     """DUO learnability test: resultaat, behaaldeScore, benodigdeScore, datumAfname."""
 
     __tablename__ = "leerbaarheidstoets"

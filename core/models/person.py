@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, Provenance, Timestamps, coded
+from core.models.base import Base, Provenance, Timestamps, Versioned, coded
 from core.models.enums import (
     Alfabetisering,
     Decision,
@@ -409,7 +409,7 @@ class Person(Timestamps, Base):
         return " ".join(p for p in (self.given_names, self.family_name) if p).strip()
 
 
-class Vrijstelling(Provenance, Base):
+class Vrijstelling(Provenance, Versioned, Base):
     """Exemption: already integrated or educated (DOMAIN.md §9; DUO codes AVI/DIP/DOC/GED/...)."""
 
     __tablename__ = "vrijstelling"
@@ -434,7 +434,7 @@ class Vrijstelling(Provenance, Base):
     person: Mapped[Person] = relationship(back_populates="vrijstellingen")
 
 
-class Ontheffing(Provenance, Base):
+class Ontheffing(Provenance, Versioned, Base):
     """Release from the plicht (BIO / MED), whole or per onderdeel (DOMAIN.md §9)."""
 
     __tablename__ = "ontheffing"

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, Timestamps, coded, utcnow
+from core.models.base import Base, Timestamps, Versioned, coded, utcnow
 from core.models.enums import (
     AfspraakOwner,
     AfspraakStatus,
@@ -156,7 +156,7 @@ class PipVersion(Base):
     person: Mapped[Person] = relationship(back_populates="pip_versions")
 
 
-class Afspraak(Timestamps, Base):
+class Afspraak(Timestamps, Versioned, Base):
     """An item of the dynamisch ontwikkelplan: changes without a new beschikking (seed 004 L1444)."""
 
     __tablename__ = "afspraak"

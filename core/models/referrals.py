@@ -18,7 +18,7 @@ from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import PartnerKind, ReferralOutcome
 from core.models.fields import declare
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class Referral(Base):
+class Referral(Versioned, Base):
     """One referral to a partner organisation and the consent it was made on."""
 
     __tablename__ = "referral"

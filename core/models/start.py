@@ -16,7 +16,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import StartItemKind, StartItemStatus
 from core.models.fields import declare
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class StartItem(Base):
+class StartItem(Versioned, Base):
     """One practical step of the start-up checklist."""
 
     __tablename__ = "start_item"

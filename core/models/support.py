@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.i18n import N_
-from core.models.base import Base, coded
+from core.models.base import Base, Versioned, coded
 from core.models.enums import (
     Decision,
     OntzorgingKind,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from core.models.person import Person
 
 
-class Verlenging(Base):
+class Verlenging(Versioned, Base):
     """An extension of the inburgeringstermijn: requested or ambtshalve, with ground and decision."""
 
     __tablename__ = "verlenging"
@@ -56,7 +56,7 @@ class Verlenging(Base):
     document: Mapped[Document | None] = relationship()
 
 
-class OntzorgingItem(Base):
+class OntzorgingItem(Versioned, Base):
     """A fixed cost the gemeente pays from the bijstand, and the voor mij → met mij → door mij step."""
 
     __tablename__ = "ontzorging_item"
@@ -89,7 +89,7 @@ class OntzorgingItem(Base):
     person: Mapped[Person] = relationship(back_populates="ontzorging")
 
 
-class Precondition(Base):
+class Precondition(Versioned, Base):
     """Randvoorwaarden: kinderopvang, vervoer, digitale toegang, timetable clashes."""
 
     __tablename__ = "precondition"

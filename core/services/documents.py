@@ -15,7 +15,7 @@ from core.domain.validation import MAX_DOCUMENT_BYTES, clean
 from core.errors import NotFoundError, StorageError, ValidationError
 from core.i18n import _
 from core.rules.text import clean_text
-from core.services.records import get_person
+from core.services.records import changed_since, deleted_since, get_person
 from core.services.store import Store
 
 ALLOWED_TYPES = {
@@ -119,8 +119,11 @@ def document_content(store: Store, document_id: int) -> tuple[m.Document, bytes]
         return doc, data
 
 
-def update_document(store: Store, document_id: int, values: dict[str, Any]) -> None:
-    """Change what is known about a document (title, kind, date, notes); never its bytes."""
+def update_document(
+    store: Store, document_id: int, values: dict[str, Any], *, base_version: int | None = None
+) -> None:
+    """Change what is known about a document (title, kind, date, notes); never its bytes.
+    ``base_version``: the version shown when the values were typed (``records.changed_since``)."""
     with store.transaction() as session:
         doc = session.get(m.Document, document_id)
         if doc is None:
@@ -128,7 +131,9 @@ def update_document(store: Store, document_id: int, values: dict[str, Any]) -> N
         allowed = {
             k: v for k, v in values.items() if k in ("title", "kind", "document_date", "notes")
         }
-        for key, value in clean(m.Document, allowed).items():
+        cleaned = clean(m.Document, allowed)
+        changed_since(doc, base_version, cleaned)
+        for key, value in cleaned.items():
             setattr(doc, key, value)
 
 
@@ -147,13 +152,17 @@ class DeletedDocument:
     links: dict[str, tuple[int, ...]] = field(default_factory=dict)  # table → record ids
 
 
-def delete_document(store: Store, document_id: int) -> DeletedDocument:
+def delete_document(
+    store: Store, document_id: int, *, base_version: int | None = None
+) -> DeletedDocument:
     """Remove a document; returns what it was (with the records that cited it) for undo.
-    Links from hours, exams and verlengingen are cleared by the database (SET NULL)."""
+    Links from hours, exams and verlengingen are cleared by the database (SET NULL).
+    ``base_version``: the version shown; a document changed since stays (ConflictError)."""
     with store.transaction() as session:
         doc = session.get(m.Document, document_id)
         if doc is None:
             raise NotFoundError(_("This document does not exist (any more)."))
+        deleted_since(doc, base_version)
         meta = {
             "title": doc.title,
             "kind": doc.kind,

@@ -10,11 +10,20 @@ from sqlalchemy import select
 from core import models as m
 from core.domain.validation import clean
 from core.rules.intake_topics import TOPICS, topic
-from core.services.records import get_person
+from core.services.records import changed_since, get_person
 from core.services.store import Store
 
 
-def set_intake_topic(store: Store, dossier_id: int, code: str, values: dict[str, Any]) -> None:
+def set_intake_topic(
+    store: Store,
+    dossier_id: int,
+    code: str,
+    values: dict[str, Any],
+    *,
+    base_version: int | None = None,
+) -> None:
+    """Create or update one topic. ``base_version``: the topic's version the values were typed
+    on (``records.changed_since``); None when it had none yet."""
     definition = topic(code)  # raises for an unknown topic
     with store.transaction() as session:
         get_person(session, dossier_id)
@@ -29,6 +38,8 @@ def set_intake_topic(store: Store, dossier_id: int, code: str, values: dict[str,
             else {c.key: getattr(row, c.key) for c in m.IntakeTopic.__mapper__.column_attrs}
         )
         cleaned = clean(m.IntakeTopic, values, existing=existing)
+        if row is not None:
+            changed_since(row, base_version, cleaned)
         if row is None:
             row = m.IntakeTopic(
                 person_id=dossier_id,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from core import models as m
 from core.domain.registry import KINDS as _REGISTRY
 from core.domain.validation import clean
-from core.errors import NotFoundError, ValidationError
+from core.errors import ConflictError, NotFoundError, ValidationError
 from core.export.klantprofiel import check_sections
 from core.i18n import _
 from core.rules.exams import gemeente_pays_exams
@@ -44,6 +44,39 @@ def get_person(session: Session, dossier_id: int) -> m.Person:
 
 def _values_of(obj: Any) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__mapper__.column_attrs}
+
+
+def changed_since(obj: Any, base_version: int | None, cleaned: dict[str, Any]) -> None:
+    """Refuse a save typed on ``base_version`` of ``obj`` when someone else saved the record
+    since: nothing is written, and :class:`ConflictError` carries, per field this save would
+    change, the value now stored and the value typed. ``None``: no check (an undo, or the
+    person chose to keep their values). Two saves in the same instant are caught by the
+    version check of the UPDATE itself (``Versioned``)."""
+    if base_version is None or obj.version_id == base_version:
+        return
+    stored = _values_of(obj)
+    raise ConflictError(
+        _(
+            "Someone else saved this record in the meantime. Your change was not saved; "
+            "open it again to see theirs."
+        ),
+        conflicts={
+            key: (stored.get(key), value)
+            for key, value in cleaned.items()
+            if stored.get(key) != value
+        },
+    )
+
+
+def deleted_since(obj: Any, base_version: int | None) -> None:
+    """Refuse to delete a record someone else changed after it was shown."""
+    if base_version is not None and obj.version_id != base_version:
+        raise ConflictError(
+            _(
+                "Someone else changed this record in the meantime, so it was not deleted. "
+                "Look at their change; delete it again if it should still go."
+            )
+        )
 
 
 def _check_links(session: Session, person_id: int, values: dict[str, Any]) -> None:
@@ -167,11 +200,22 @@ def _load(session: Session, model: type, record_id: int) -> Any:
     return obj
 
 
-def update_record(store: Store, kind: str, record_id: int, values: dict[str, Any]) -> None:
+def update_record(
+    store: Store,
+    kind: str,
+    record_id: int,
+    values: dict[str, Any],
+    *,
+    base_version: int | None = None,
+) -> None:
+    """Change one record. ``base_version``: the version the values were typed on (the record's
+    ``version_id`` when the form was filled); see :func:`changed_since`. A record deleted by
+    someone else meanwhile raises :class:`NotFoundError`."""
     model = model_for(kind)
     with store.transaction() as session:
         obj = _load(session, model, record_id)
         cleaned = _known_sections(clean(model, values, existing=_values_of(obj)))
+        changed_since(obj, base_version, cleaned)
         _check_links(session, obj.person_id, cleaned)
         if model is m.HourEntry:
             _check_day_total(session, obj.person_id, {**_values_of(obj), **cleaned}, obj.id)
@@ -181,11 +225,15 @@ def update_record(store: Store, kind: str, record_id: int, values: dict[str, Any
         _side_effects(session, obj.person_id, model, obj)
 
 
-def delete_record(store: Store, kind: str, record_id: int) -> dict[str, Any]:
-    """Delete and return the old values, so the GUI can offer undo (re-add them)."""
+def delete_record(
+    store: Store, kind: str, record_id: int, *, base_version: int | None = None
+) -> dict[str, Any]:
+    """Delete and return the old values, so the GUI can offer undo (re-add them).
+    ``base_version``: the version shown; a record changed since is not deleted (ConflictError)."""
     model = model_for(kind)
     with store.transaction() as session:
         obj = _load(session, model, record_id)
+        deleted_since(obj, base_version)
         old = _values_of(obj)
         session.delete(obj)
         return old
@@ -193,12 +241,20 @@ def delete_record(store: Store, kind: str, record_id: int) -> dict[str, Any]:
 
 def restore_record(store: Store, kind: str, old: dict[str, Any]) -> int:
     """Undo a delete: re-add the record with its old values (the database picks the id)."""
-    values = {k: v for k, v in old.items() if k not in ("id", "person_id")}
+    values = {k: v for k, v in old.items() if k not in ("id", "person_id", "version_id")}
     return add_record(store, old["person_id"], kind, values)
 
 
-def set_section(store: Store, dossier_id: int, section: str, values: dict[str, Any]) -> None:
-    """Create or update the one-per-dossier record ``azc`` or ``voorinburgering``."""
+def set_section(
+    store: Store,
+    dossier_id: int,
+    section: str,
+    values: dict[str, Any],
+    *,
+    base_version: int | None = None,
+) -> None:
+    """Create or update the one-per-dossier record ``azc`` or ``voorinburgering``.
+    ``base_version``: the version the values were typed on (None when there was none yet)."""
     model = SECTIONS.get(section)
     if model is None:
         raise ValidationError(_("Unknown section: {name}").format(name=section[:40]))
@@ -206,6 +262,8 @@ def set_section(store: Store, dossier_id: int, section: str, values: dict[str, A
         get_person(session, dossier_id)
         obj = session.scalars(select(model).where(model.person_id == dossier_id)).first()  # type: ignore[attr-defined]
         cleaned = clean(model, values, existing=_values_of(obj) if obj else None)
+        if obj is not None:
+            changed_since(obj, base_version, cleaned)
         if obj is None:
             obj = model(person_id=dossier_id)
             session.add(obj)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from core import models as m
 from core import paths
-from core.errors import DossierError, ValidationError
+from core.errors import ConflictError, DossierError, ValidationError
 from core.i18n import N_, _, format_date, format_hours, format_number, ngettext
 from core.labels import label
 from core.models import enums as e
@@ -48,6 +48,7 @@ from core.services.records import update_record
 from gui.context import UndoItem
 from gui.dialogs import common
 from gui.views.section_base import SectionView
+from gui.widgets import conflict
 from gui.widgets.form import Form, specs_for
 from gui.widgets.panel import ERROR_STYLE, OK_STYLE, note_label
 from gui.widgets.record_table import Column, RecordModel
@@ -316,18 +317,24 @@ class DocumentsView(SectionView):
             return
         store = self.ctx.store
         kept: list[DeletedDocument] = []
-        target = {"id": doc.id}  # a restored document gets a new id; Redo deletes that one
+        # A restored document gets a new id (version 1); Redo deletes that one. One someone
+        # else changed after it was shown is not deleted (ConflictError, shown by gui.errors).
+        target = {"id": doc.id, "version": doc.version_id}
 
         def restore() -> int:
-            target["id"] = restore_document(store, kept[-1])
+            target["id"], target["version"] = restore_document(store, kept[-1]), 1
             return target["id"]
 
         item = UndoItem(_("Undo the delete"), restore)
 
         def remove() -> None:
-            kept.append(delete_document(store, target["id"]))
+            kept.append(delete_document(store, target["id"], base_version=target["version"]))
 
-        self.commit(remove, undo=item)
+        try:
+            self.commit(remove, undo=item)
+        except ConflictError:
+            self.ctx.signals.dossier_changed.emit(doc.person_id)  # show their change
+            raise
         self._undo = item
         self._show(_("Deleted."))
         self.undo_button.show()
@@ -422,9 +429,19 @@ class _DetailsDialog(QDialog):
 
     def save(self) -> None:
         values = self.form.values()
-        store, doc_id = self.view.ctx.store, self.doc.id
+        store, doc_id, version = self.view.ctx.store, self.doc.id, self.doc.version_id
         try:
-            self.view.commit(lambda: update_document(store, doc_id, values))
+            try:
+                self.view.commit(
+                    lambda: update_document(store, doc_id, values, base_version=version)
+                )
+            except ConflictError as exc:
+                # someone else changed the details since: both values, and a choice
+                if not conflict.keep_mine(self, exc, m.Document):
+                    first = next(iter(exc.conflicts), "title")
+                    self.form.show_errors({first: str(exc)})  # what was typed stays
+                    return
+                self.view.commit(lambda: update_document(store, doc_id, values))
         except ValidationError as exc:
             self.form.show_errors(exc.errors, str(exc))
             return

@@ -190,7 +190,11 @@ class IntakeView(SectionView):
         store, pid, code = self.ctx.store, self.person.id, self.current_code()
         if values.get("author") in (None, "") and self.ctx.settings.consultant_name:
             values["author"] = self.ctx.settings.consultant_name
-        self.commit(lambda: set_intake_topic(store, pid, code, values))
+        self.commit_checked(
+            m.IntakeTopic,
+            topic_record(self.person, code),
+            lambda base: set_intake_topic(store, pid, code, values, base_version=base),
+        )
 
     # ------------------------------------------------------------------ contract
     def refresh(self, person: Any) -> None:

@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ValidationError
+from core import models as m
+from core.errors import ConflictError, ValidationError
 from core.i18n import _, current_language, language, load_translations
 from core.rules.intake_topics import TOPICS
 from core.services.dossiers import load_dossier
 from core.services.intake import set_intake_topic
 from gui import style
 from gui.context import AppContext
+from gui.widgets import conflict
 from gui.widgets.form import ERROR_STYLE
 from gui.widgets.panel import SelectableLabel, in_direction
 
@@ -222,10 +224,23 @@ class IntakeConversation(QDialog):
         if self.ctx.settings.consultant_name:
             values["author"] = self.ctx.settings.consultant_name
         store, pid, code = self.ctx.store, self.person.id, TOPICS[self.index].code
-        try:
+        version = record.version_id if record is not None else None
+
+        def save(base: int | None) -> None:
             self.ctx.commit(
-                pid, lambda: set_intake_topic(store, pid, code, values), saved_text=_("Saved")
+                pid,
+                lambda: set_intake_topic(store, pid, code, values, base_version=base),
+                saved_text=_("Saved"),
             )
+
+        try:
+            try:
+                save(version)
+            except ConflictError as exc:
+                # someone else saved this topic since: both values, and a choice
+                if not conflict.keep_mine(self, exc, m.IntakeTopic):
+                    raise ValidationError(str(exc)) from None  # what was typed stays
+                save(None)
         except ValidationError as exc:
             self.message.setText(str(exc))
             self.message.show()

@@ -10,12 +10,12 @@ from core.errors import ConflictError
 from core.i18n import LANGUAGES, N_, _
 from core.labels import label
 from core.models import enums as e
-from core.models.fields import label_of
 from core.rules.bsn import is_valid_bsn, normalize_bsn
 from core.rules.gemeenten import all_gemeenten
 from core.services.dossiers import update_person
 from gui.dialogs import common
 from gui.views.section_base import SectionView
+from gui.widgets.conflict import conflict_text
 from gui.widgets.form import specs_for
 from gui.widgets.record_table import Column
 
@@ -43,18 +43,6 @@ def split_languages(text: Any) -> Any:
     if not isinstance(text, str):
         return text
     return [part.strip().lower() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
-def conflict_text(exc: ConflictError) -> str:
-    """The message, each field with the value saved by the other and the one typed here, and
-    the question (Yes: keep what was typed here)."""
-    lines = [str(exc), ""]
-    for name, (theirs, mine) in exc.conflicts.items():
-        msgid = label_of(m.Person, name)
-        field = _(msgid) if msgid else name
-        lines.append(f"{field}: {theirs or '—'} → {mine or '—'}")
-    lines += ["", _("Save your values over theirs?")]
-    return "\n".join(lines)
 
 
 class PersonView(SectionView):
@@ -127,7 +115,7 @@ class PersonView(SectionView):
             warnings = self.commit(lambda: update_person(store, pid, values, base_version=version))
         except ConflictError as exc:
             # someone else saved this dossier since it was shown: both values, and a choice
-            if not common.ask_yes_no(self, _("Blauwe Map"), conflict_text(exc)):
+            if not common.ask_yes_no(self, _("Blauwe Map"), conflict_text(exc, m.Person)):
                 self.ctx.signals.dossier_changed.emit(pid)  # show theirs
                 return
             warnings = self.commit(lambda: update_person(store, pid, values))

@@ -10,7 +10,7 @@ from core.i18n import N_, _, format_hours
 from core.labels import label
 from core.models import enums as e
 from core.rules.table import RULES
-from core.services.records import set_section
+from core.services.records import SECTIONS, set_section
 from gui.views.section_base import SectionView
 from gui.widgets.form import specs_for
 from gui.widgets.record_table import Column
@@ -145,7 +145,11 @@ class PidView(SectionView):
         def save(values: dict[str, Any]) -> None:
             assert self.person is not None
             store, pid = self.ctx.store, self.person.id
-            self.commit(lambda: set_section(store, pid, section, values))
+            self.commit_checked(
+                SECTIONS[section],
+                getattr(self.person, section),
+                lambda base: set_section(store, pid, section, values, base_version=base),
+            )
 
         return save
 

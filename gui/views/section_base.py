@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.errors import ConflictError, ValidationError
 from core.i18n import _
 from gui import style
 from gui.icons import icon_pixmap
 from gui.views.base import DossierView
+from gui.widgets import conflict
 from gui.widgets.form import FieldSpec
 from gui.widgets.panel import EditPanel, ScrollPage, heading
 from gui.widgets.record_table import Column, RecordTable
@@ -79,6 +81,22 @@ class SectionView(DossierView):
         """Run one service call for the open dossier (ValidationError propagates)."""
         assert self.person is not None
         return self.ctx.commit(self.person.id, action, saved_text=_("Saved"), **kwargs)
+
+    def commit_checked(
+        self, model: type, record: Any | None, save: Callable[[int | None], Any]
+    ) -> Any:
+        """Save typed values of ``record`` (a ``Versioned`` one, or None when there is none
+        yet) on the version shown: ``save(base_version)`` calls the service. When someone else
+        saved it in between: both values and the choice, as on the person form. Yes saves these
+        over theirs; No saves nothing and is raised as a ValidationError, so the panel keeps
+        what was typed and shows why."""
+        version = getattr(record, "version_id", None) if record is not None else None
+        try:
+            return self.commit(lambda: save(version))
+        except ConflictError as exc:
+            if not conflict.keep_mine(self, exc, model):
+                raise ValidationError(str(exc)) from None
+            return self.commit(lambda: save(None))
 
     # ------------------------------------------------------------------ contract
     def set_dossier(self, person: Person | None) -> None:

@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ValidationError
+from core.errors import ConflictError, NotFoundError, ValidationError
 from core.i18n import _, format_date, format_datetime
 from core.services import records as rec
 from gui import style
 from gui.context import AppContext, UndoItem
 from gui.icons import icon
+from gui.widgets import conflict
 from gui.widgets.form import ERROR_STYLE, FieldSpec, Form
 
 PAGE = 200
@@ -186,36 +187,75 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         values = self.form.values()
-        store = self.ctx.store
-        record = self.record
         try:
-            if record is None:
-                # Empty fields are left out, so the service's defaults apply (attempt numbers…).
-                values = {k: v for k, v in values.items() if v is not None and v != ""}
-                new_id = self.ctx.commit(
-                    self.dossier_id,
-                    lambda: rec.add_record(store, self.dossier_id, self.kind, values),
-                    saved_text=_("Saved"),
-                )
-            else:
-                old = {k: getattr(record, k) for k in values}
-                self.ctx.commit(
-                    self.dossier_id,
-                    lambda: rec.update_record(store, self.kind, record.id, values),
-                    saved_text=_("Saved"),
-                    undo=UndoItem(
-                        _("Undo the change"),
-                        lambda: rec.update_record(store, self.kind, record.id, old),
-                    ),
-                )
-                new_id = record.id
+            new_id = self._add(values) if self.record is None else self._update(values)
         except ValidationError as exc:
             orphans = self.form.show_errors(exc.errors, str(exc))
-            self.message.setText("\n".join(orphans))
-            self.message.setVisible(bool(orphans))
+            self._say("\n".join(orphans))
             return
+        if new_id is None:
+            return  # not saved: the dialog stays open with what was typed
         self.saved.emit(int(new_id))
         self.accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _add(self, values: dict[str, Any]) -> int:
+        store = self.ctx.store
+        # Empty fields are left out, so the service's defaults apply (attempt numbers…).
+        values = {k: v for k, v in values.items() if v is not None and v != ""}
+        return int(
+            self.ctx.commit(
+                self.dossier_id,
+                lambda: rec.add_record(store, self.dossier_id, self.kind, values),
+                saved_text=_("Saved"),
+            )
+        )
+
+    def _update(self, values: dict[str, Any]) -> int | None:
+        """Save on the version the dialog was opened with. Someone else's save in between: both
+        values and the choice (Yes: save these over theirs; No: nothing saved, the dialog keeps
+        what was typed). Someone else's delete: said here, and Save adds the record again."""
+        store, kind, record = self.ctx.store, self.kind, self.record
+        assert record is not None
+        old = {k: getattr(record, k) for k in values}
+        version = getattr(record, "version_id", None)
+
+        def save(base: int | None) -> None:
+            self.ctx.commit(
+                self.dossier_id,
+                lambda: rec.update_record(store, kind, record.id, values, base_version=base),
+                saved_text=_("Saved"),
+                undo=UndoItem(
+                    _("Undo the change"),
+                    lambda: rec.update_record(store, kind, record.id, old),
+                    # Redo after Undo: the version passed now is long gone, so no check
+                    redo=lambda: rec.update_record(store, kind, record.id, values),
+                ),
+            )
+
+        try:
+            save(version)
+        except ConflictError as exc:
+            self.ctx.signals.dossier_changed.emit(self.dossier_id)  # their values, behind
+            if not conflict.keep_mine(self, exc, rec.model_for(kind)):
+                self._say(str(exc))
+                return None
+            old.update({k: theirs for k, (theirs, _mine) in exc.conflicts.items() if k in old})
+            save(None)
+        except NotFoundError:
+            self.ctx.signals.dossier_changed.emit(self.dossier_id)
+            self.record = None
+            self._say(
+                _(
+                    "Someone else deleted this record while you were changing it. What you "
+                    "typed is still here: Save adds it again, Cancel lets it go."
+                )
+            )
+            return None
+        return int(record.id)
 
 
 class RecordTable(QWidget):
@@ -374,18 +414,25 @@ class RecordTable(QWidget):
             return
         store, kind = self.ctx.store, self.kind
         old: dict[str, Any] = {}
-        target = {"id": record.id}  # a restored record gets a new id; Redo deletes that one
+        # A restored record gets a new id (version 1); Redo deletes that one. The version
+        # shown: a record someone else changed since is not deleted (ConflictError).
+        target = {"id": record.id, "version": getattr(record, "version_id", None)}
 
         def delete() -> None:
+            gone = rec.delete_record(store, kind, target["id"], base_version=target["version"])
             old.clear()
-            old.update(rec.delete_record(store, kind, target["id"]))
+            old.update(gone)
 
         def restore() -> int:
-            target["id"] = rec.restore_record(store, kind, old)
+            target["id"], target["version"] = rec.restore_record(store, kind, old), 1
             return target["id"]
 
         item = UndoItem(_("Undo the delete"), restore)
-        self.ctx.commit(self.dossier_id, delete, saved_text=_("Deleted"), undo=item)
+        try:
+            self.ctx.commit(self.dossier_id, delete, saved_text=_("Deleted"), undo=item)
+        except ConflictError:
+            self.ctx.signals.dossier_changed.emit(self.dossier_id)  # show their change
+            raise  # the message, shown in the one place errors are shown (gui.errors)
         self._undo = item
         self._show_undo(True)
 
