@@ -367,7 +367,14 @@ def _run_window(app: QApplication, db: Database, settings: Settings) -> int:
     except OSError:
         log.warning("settings could not be written")
     window = MainWindow(ctx)
-    window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes)
+    check = None
+    if db.server is not None:  # the lock asks the server for the login's password
+        from core.storage.postgres import check_password
+
+        def check(password: str) -> None:
+            check_password(db, password)
+
+    window.lock = IdleLock(window, db.passphrase, settings.idle_lock_minutes, check=check)
     start_dossier(window, ctx)
     window.show()
     if db.server is None:  # a team server is backed up by its beheerder (pg_dump)

@@ -4,6 +4,7 @@ hidden behind a lock screen that asks for the passphrase again (issue 6)."""
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -66,21 +67,35 @@ class LockScreen(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        needs = self.lock.passphrase is not None
-        self.text.setText(
-            _("Blauwe Map is locked because nobody used it for a while.")
-            + ("\n" + _("Type your passphrase to go on.") if needs else "")
-        )
+        needs = self.lock.needs_secret
+        if self.lock.check is not None:
+            ask = "\n" + _("Type your team server password to go on.")
+        else:
+            ask = "\n" + _("Type your passphrase to go on.") if needs else ""
+        self.text.setText(_("Blauwe Map is locked because nobody used it for a while.") + ask)
         self.passphrase.setVisible(needs)
-        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.setAccessibleName(
+            _("Password") if self.lock.check is not None else _("Passphrase")
+        )
         self.button.setText(_("Unlock"))
 
 
 class IdleLock(QObject):
-    def __init__(self, window: MainWindow, passphrase: str | None, minutes: int) -> None:
+    """``passphrase``: the local file's, compared here; ``check``: on a team server, a call that
+    asks the server whether the typed password is the login's (raises when it is not)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        passphrase: str | None,
+        minutes: int,
+        *,
+        check: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.passphrase = passphrase
+        self.check = check
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -89,6 +104,10 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    @property
+    def needs_secret(self) -> bool:
+        return self.passphrase is not None or self.check is not None
 
     @property
     def locked(self) -> bool:
@@ -141,7 +160,19 @@ class IdleLock(QObject):
         if screen is None:
             return
         typed = screen.passphrase.text()
-        if self.passphrase is not None and not hmac.compare_digest(
+        if self.check is not None:
+            from core.errors import DossierError, ServerLoginError
+
+            try:
+                self.check(typed)
+            except ServerLoginError:
+                screen.passphrase.clear()
+                screen.error.setText(_("The password is wrong. Try again."))
+                return
+            except DossierError as exc:  # the server cannot be asked now: say why, keep it
+                screen.error.setText(str(exc))
+                return
+        elif self.passphrase is not None and not hmac.compare_digest(
             typed.encode("utf-8"), self.passphrase.encode("utf-8")
         ):
             screen.passphrase.clear()

@@ -260,6 +260,20 @@ def as_database(engine: Engine) -> Database:
     return db
 
 
+def check_password(db: Database, password: str) -> None:
+    """Whether ``password`` is the login's password on the server (the idle lock asks for it
+    again): a ServerLoginError when the server refuses it, another StorageError when the server
+    cannot be asked. Connects once, separately, and lets go."""
+    url = db.engine.url.set(password=password)
+    engine = make_engine(url)
+    try:
+        _probe(engine)
+    except DBAPIError as exc:
+        raise server_error(exc, url=url, opening=True) from None
+    finally:
+        engine.dispose()
+
+
 def current_login(db: Database) -> str:
     with db.engine.connect() as conn:
         return str(conn.execute(text("SELECT current_user")).scalar())

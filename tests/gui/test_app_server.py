@@ -336,3 +336,25 @@ def test_the_history_of_a_local_dossier(qtbot, store):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(lines)
     assert any("hour entries" in line.what for line in lines)
+
+
+def test_the_idle_lock_on_a_team_server_asks_the_server_for_the_password(
+    anna_db, make_window, team_server
+):
+    from core.storage.postgres import check_password
+    from gui.lock import IdleLock
+
+    window = make_window(make_context(Store(anna_db, Actor(ActorKind.CONSULTANT.value, "anna"))))
+    lock = IdleLock(window, None, 10, check=lambda pw: check_password(anna_db, pw))
+    lock.lock()
+    assert lock.screen is not None and lock.screen.passphrase.isVisibleTo(lock.screen)
+    assert "team server password" in lock.screen.text.text()
+    lock.screen.passphrase.setText("not the password")
+    lock.try_unlock()
+    assert lock.locked and "wrong" in lock.screen.error.text()
+    lock.screen.passphrase.setText(PASSWORD)
+    lock.try_unlock()
+    assert not lock.locked
+    lock.stop()
+    window.ensure_views()  # what the window does after its first paint, while the server runs
+    wait_all()
