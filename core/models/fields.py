@@ -64,6 +64,7 @@ TEXT, MULTILINE, DATE, NUMBER, INT, BOOL, TRIBOOL, ENUM, CHOICE, DATETIME = (
     "choice",
     "datetime",
 )
+CHECKLIST = "checklist"  # a list of codes, ticked from the options the view gives
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.i18n import N_
 from core.models.base import Base, Versioned, coded
 from core.models.enums import PartnerKind, ReferralOutcome
-from core.models.fields import declare
+from core.models.fields import CHECKLIST, declare
 
 if TYPE_CHECKING:
     from core.models.person import Person
@@ -57,10 +57,9 @@ class Referral(Versioned, Base):
             N_("Agreed to share"),
             help=N_(
                 "The parts of the dossier the person agreed to share with this partner for "
-                "this referral, as section codes separated by commas (identity, plicht, azc, "
-                "background, intake, pip, hours, exams, support, contacts, health, family, "
-                "finances, soft…). An export made for the referral contains only these."
+                "this referral. An export made for the referral contains only these."
             ),
+            widget=CHECKLIST,
         ),
     )
     notes: Mapped[str | None] = mapped_column(Text, info=declare(N_("Notes")))

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from core import models as m
-from core.export.section_codes import BY_CODE
+from core.export.section_codes import BY_CODE, SECTIONS
 from core.i18n import N_, _, isolate
 from core.labels import label
 from core.models import enums as e
@@ -96,7 +96,10 @@ class ContactsView(SectionView):
         self.referrals = self.add_table(
             "referral",
             N_("Referrals to partners"),
-            specs_for(m.Referral),
+            specs_for(
+                m.Referral,
+                options={"consent_sections": lambda: [(s.code, _(s.title)) for s in SECTIONS]},
+            ),
             (
                 Column(N_("Referred on"), lambda r: r.referred_on),
                 Column(N_("Partner organisation"), lambda r: r.partner),

@@ -32,6 +32,7 @@ from core.i18n import _
 from core.labels import choices as enum_choices
 from core.models.fields import (
     BOOL,
+    CHECKLIST,
     CHOICE,
     DATE,
     DATETIME,
@@ -48,6 +49,63 @@ from gui import style
 from gui.widgets.date_edit import DateEdit
 
 ERROR_STYLE = style.colour_css("error")
+
+
+class ChecklistEdit(QWidget):
+    """A list of codes as ticked boxes (the parts of a dossier a person agreed to share): the
+    options come from the view, in their order. A stored code the options do not know (an old
+    import) gets a box of its own, ticked, so nothing is lost by opening and saving, and the
+    person can untick it when the save explains it."""
+
+    changed = Signal()
+    COLUMNS = 2
+
+    def __init__(self, options: Callable[[], list[tuple[Any, str]]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.options = options
+        self.boxes: dict[str, QCheckBox] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(0)
+        for code, text in options():
+            self._add_box(str(code), text)
+        self.known = set(self.boxes)
+
+    def _add_box(self, code: str, text: str) -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setObjectName(f"check_{code}")
+        box.toggled.connect(lambda _v: self.changed.emit())
+        index = len(self.boxes)
+        self.grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+        self.boxes[code] = box
+        return box
+
+    def retranslate_ui(self) -> None:
+        for code, text in self.options():
+            if str(code) in self.boxes:
+                self.boxes[str(code)].setText(text)
+
+    def set_codes(self, codes: Iterable[str] | None) -> None:
+        wanted = [str(c) for c in codes or ()]
+        for code in [c for c in self.boxes if c not in self.known]:  # the last record's extras
+            box = self.boxes.pop(code)
+            self.grid.removeWidget(box)
+            box.deleteLater()
+        for code in wanted:
+            if code not in self.boxes:
+                self._add_box(code, code)
+        for code, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in wanted)
+            box.blockSignals(False)
+
+    def codes(self) -> list[str]:
+        return [c for c, box in self.boxes.items() if box.isChecked()]
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        for box in self.boxes.values():
+            box.setAccessibleDescription(name)
 
 
 @dataclass(frozen=True)
@@ -192,6 +250,10 @@ class Form(QWidget):
             check = QCheckBox(self)
             check.toggled.connect(lambda _v, n=spec.name: self.edited.emit(n))
             editor = check
+        elif spec.kind == CHECKLIST and spec.options is not None:
+            checklist = ChecklistEdit(spec.options, self)
+            checklist.changed.connect(lambda n=spec.name: self.edited.emit(n))
+            editor = checklist
         elif spec.kind in (ENUM, CHOICE, TRIBOOL):
             combo = QComboBox(self)
             combo.setSizeAdjustPolicy(
@@ -252,6 +314,8 @@ class Form(QWidget):
             if isinstance(editor, DateEdit):
                 editor.retranslate_ui()
                 editor.line.setAccessibleName(text)
+            if isinstance(editor, ChecklistEdit):
+                editor.retranslate_ui()
 
     def _mark_dirty(self, _name: str) -> None:
         self.dirty = True
@@ -292,6 +356,8 @@ class Form(QWidget):
                 editor.set_date(value if isinstance(value, dt.date) else None)
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
+            elif isinstance(editor, ChecklistEdit):
+                editor.set_codes(value if isinstance(value, list | tuple) else None)
             elif isinstance(editor, QComboBox):
                 index = editor.findData(value)
                 editor.setCurrentIndex(max(index, 0) if spec.optional or index >= 0 else 0)
@@ -321,6 +387,8 @@ class Form(QWidget):
             return editor.value()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
+        if isinstance(editor, ChecklistEdit):
+            return editor.codes()
         if isinstance(editor, QComboBox):
             return editor.currentData()
         assert isinstance(editor, QLineEdit)

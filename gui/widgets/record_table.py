@@ -183,7 +183,11 @@ class RecordDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(560, min(720, 120 + 56 * len(specs)))
+        # as wide as the form wants (a list of ticked boxes in two columns), within the screen
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        widest = screen.width() - 80 if screen is not None else 1000
+        width = max(560, min(self.form.sizeHint().width() + 40, widest))
+        self.resize(width, min(720, 120 + 56 * len(specs)))
 
     def save(self) -> None:
         values = self.form.values()

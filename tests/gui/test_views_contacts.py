@@ -75,12 +75,16 @@ def test_a_referral_with_its_consent_is_added_and_bad_consent_is_explained(qtbot
     form = dialog.form
     type_into(qtbot, form.editors["partner"], "GGZ Oost")
     form.editors["partner_kind"].setCurrentIndex(form.editors["partner_kind"].findData("ggz"))
-    type_into(qtbot, form.editors["consent_sections"], "identity, gezondheid")
+    consent = form.editors["consent_sections"]
+    form.set_value("consent_sections", ["identity", "gezondheid"])  # e.g. from an old import
+    consent.boxes["identity"].setChecked(True)
     dialog.save()
     assert "gezondheid" in form.error_text("consent_sections")
-    assert form.editors["consent_sections"].text() == "identity, gezondheid"  # kept as typed
+    assert consent.codes() == ["identity", "gezondheid"]  # kept, with a box to untick
     assert "GGZ Oost" not in {r.partner for r in load_dossier(store, demo_id).referrals}
-    type_into(qtbot, form.editors["consent_sections"], "health, identity")
+    consent.boxes["gezondheid"].setChecked(False)
+    consent.boxes["health"].setChecked(True)
+    assert consent.boxes["health"].text() == "Health"  # the section's title, translated
     dialog.save()
     ggz = next(r for r in load_dossier(store, demo_id).referrals if r.partner == "GGZ Oost")
     assert ggz.consent_sections == ["identity", "health"]
