@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ConflictError, NotFoundError, ValidationError
+from core.errors import ConflictError, NotFoundError, StorageError, ValidationError
 from core.i18n import _, format_date, format_datetime
 from core.services import records as rec
 from gui import style
@@ -196,6 +196,11 @@ class RecordDialog(QDialog):
         except ValidationError as exc:
             orphans = self.form.show_errors(exc.errors, str(exc))
             self._say("\n".join(orphans))
+            return
+        except StorageError as exc:
+            # a dropped connection to the team server, a full disk: what was typed stays,
+            # Save tries again
+            self._say(str(exc) + "\n" + _("What you typed is still here: press Save to try again."))
             return
         if new_id is None:
             return  # not saved: the dialog stays open with what was typed

@@ -100,3 +100,28 @@ def test_undo_and_redo_of_a_dialog_save_are_no_conflict(qtbot, store, demo_id):
     assert _hour(store, demo_id, record.id).description == before
     ctx.redo(demo_id, saved_text="Redone")  # the version the dialog had is long gone
     assert _hour(store, demo_id, record.id).description == "Mine"
+
+
+def test_a_dropped_connection_keeps_what_was_typed_and_save_tries_again(
+    qtbot, store, demo_id, monkeypatch
+):
+    from core.errors import StorageError
+
+    _view, record, dialog = _open_first(qtbot, store, demo_id)
+    real = rec.update_record
+
+    def dropped(*_a, **_k):
+        raise StorageError(
+            "The connection to the team server was lost. Nothing of this change was saved; "
+            "try again."
+        )
+
+    monkeypatch.setattr(rec, "update_record", dropped)
+    type_into(qtbot, dialog.form.editors["description"], "Typed before the drop")
+    dialog.save()
+    assert dialog.isVisible() and "connection" in dialog.message.text()
+    assert "press Save to try again" in dialog.message.text()
+    assert dialog.form.value("description") == "Typed before the drop"
+    monkeypatch.setattr(rec, "update_record", real)
+    dialog.save()  # the connection is back
+    assert _hour(store, demo_id, record.id).description == "Typed before the drop"
