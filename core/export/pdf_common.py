@@ -3,7 +3,9 @@
 A printout may be in another language than the interface: :class:`DocLang` carries that
 document's own catalogue (``core.i18n.load_translations``) and Babel locale, so nothing switches
 the UI. ReportLab 5.1 shapes Arabic and Ethiopic through uharfbuzz when a style has
-``shaping=1``; right-to-left paragraphs also get ``wordWrap="RTL"``. The bundled Noto fonts each
+``shaping=1``, but has no bidirectional layout of its own: right-to-left paragraphs are broken
+into lines in reading order and each line is drawn in the visual order of the Unicode
+Bidirectional Algorithm (:class:`_BidiParagraph`, ``core.export.bidi_lines``). The bundled Noto fonts each
 cover one script, so text is split into runs and every run gets the font for its script.
 A dossier's hours make tables of thousands of cells: repeated cells share one paragraph
 (:meth:`DocLang.cell`) and string cells are written directly (:class:`_Canvas`).
@@ -35,9 +37,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import split as split_words
 from reportlab.platypus.tables import CellStyle
 
 from core import fonts, i18n
+from core.export.bidi_lines import visual_lines
 from core.labels import _LABELS  # the display-name msgids, translated here per document
 
 # Families registered by core.fonts: Noto Sans, and the script fonts merged with its Latin, so
@@ -123,28 +127,6 @@ def split_runs(text: str, base: str = LATIN) -> list[tuple[str, str]]:
 
 _FONT_RUN = re.compile('<font name="([^"<>]*)">([^<>]*)</font>')
 _FONT_RUNS = re.compile('(?:<font name="[^"<>]*">[^<>]*</font>)+')
-_ARABIC_DIGIT = "\u0660-\u0669\u06f0-\u06f9"
-_DIGIT_RUN = re.compile(f"[{_ARABIC_DIGIT}]+(?:[.,/:\u066b\u066c-][{_ARABIC_DIGIT}]+)*")
-_WORD = re.compile(r"\S+")
-
-
-def _digits_for_rtl(text: str) -> str:
-    """Pre-reverse Arabic-Indic digit runs inside words that get shaped right to left.
-
-    ReportLab shapes each word as one uharfbuzz buffer in the direction of its script; the
-    Arabic-Indic digits (Persian ۲۰۲۶) are Arabic script, so a word of them comes out right to
-    left: ``۶۲۰۲``. Numbers read left to right, so their digits are given reversed here and the
-    shaper turns them back. Latin digits are script-neutral and need nothing."""
-
-    def word(m: re.Match[str]) -> str:
-        w = m.group(0)
-        first = next((c for c in w if c.isalpha() or _DIGIT_RUN.match(c)), "")
-        if not first or script_font(first) != ARABIC:
-            return w  # a Latin word: shaped left to right already
-        return _DIGIT_RUN.sub(lambda d: d.group(0)[::-1], w)
-
-    return _WORD.sub(word, text)
-
 
 # An Arabic-script letter touching a Latin letter in one word ("وIntroPVT", "الـKNM")
 _LATIN_LETTER = "A-Za-z\u00c0-\u024f"
@@ -155,30 +137,17 @@ _SCRIPT_SEAM = re.compile(
 
 
 def runs(text: str, base: str = LATIN, rtl: bool = False, bold: bool = False) -> str:
-    """Paragraph markup: ``text`` escaped, split into runs, each in its script's font.
-
-    ReportLab lays a paragraph's font runs out left to right and shapes each run in its own
-    direction, so in a right-to-left paragraph the runs are given in visual order (reversed),
-    with the spaces between them mirrored."""
+    """Paragraph markup: ``text`` escaped, split into runs, each in its script's font, in
+    logical order (the order it is read). A right-to-left line is put in visual order only when
+    it is drawn (:class:`_BidiParagraph`), after the paragraph is broken into lines."""
     if rtl:
-        # ReportLab shapes each word in the direction of its first letter's script: the Latin
-        # half of "وIntroPVT" came out mirrored ("TVPortnI"). A space at the seam makes two
-        # words, each shaped in its own direction.
-        text = _SCRIPT_SEAM.sub(" ", _digits_for_rtl(text))
-    parts = split_runs(text, base)
-    if rtl and len(parts) > 1:
-        # Shaping works per word, and a word must not mix fonts: where the script changes
-        # inside a word a space is put in.
-        pieces: list[tuple[str, str]] = []
-        for font, chunk in reversed(parts):
-            core = chunk.strip()
-            pieces.append((LATIN, " "))
-            if core:
-                pieces.append((font, core))
-        parts = pieces[1:]
+        # ReportLab measures each word for the line breaks as one uharfbuzz buffer in one font:
+        # where the script changes inside a word ("وIntroPVT") a space makes two words.
+        text = _SCRIPT_SEAM.sub(" ", text)
     suffix = "-Bold" if bold else ""
     return "".join(
-        f'<font name="{font}{suffix}">{escape(chunk)}</font>' for font, chunk in parts
+        f'<font name="{font}{suffix}">{escape(chunk)}</font>'
+        for font, chunk in split_runs(text, base)
     ).replace("\n", "<br/>")
 
 
@@ -270,13 +239,12 @@ class DocLang:
                 spaceAfter=space,
                 spaceBefore=space if name in ("h1", "h2") else 0,
                 alignment=TA_RIGHT if self.rtl else TA_LEFT,
-                wordWrap="RTL" if self.rtl else None,
                 shaping=1 if shaped else 0,
             )
         return self._styles[key]
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
-        return self._make(text, style, Paragraph)
+        return self._make(text, style, _BidiParagraph)
 
     def _make(self, text: Any, style: str, kind: type[Paragraph]) -> Paragraph:
         bold = style in ("title", "h1", "h2", "cellb")
@@ -291,7 +259,16 @@ class DocLang:
         st = self.style(style, arabic)
         if self.rtl and not rtl:
             st = self._ltr(st)
-        return self._paragraph(markup, st, kind)
+        para = self._paragraph(markup, st, kind)
+        if rtl:
+            # the words in reading order, each as its font runs: what a line is drawn from
+            suffix = "-Bold" if bold else ""
+            text = _SCRIPT_SEAM.sub(" ", _INVISIBLE.sub("", raw))
+            para._bm_words = [
+                tuple((f"{font}{suffix}", chunk) for font, chunk in split_runs(word, base))
+                for word in split_words(text)
+            ]
+        return para
 
     def _paragraph(self, markup: str, st: ParagraphStyle, kind: type[Paragraph]) -> Paragraph:
         """``kind(markup, st)`` without running ReportLab's XML parser over ``runs()`` markup
@@ -334,7 +311,54 @@ class DocLang:
         return list(reversed(cells)) if self.rtl else list(cells)
 
 
-class _SharedParagraph(Paragraph):
+class _BidiParagraph(Paragraph):
+    """A paragraph whose lines are broken in logical order and drawn in the visual order of
+    the Unicode bidirectional algorithm (right-to-left base direction).
+
+    ReportLab 5.1 has no bidirectional layout without its optional ``rlbidi`` package: with
+    ``wordWrap="RTL"`` it only reverses the order of a line's font runs, and a run's words come
+    out left to right (the words of an Arabic sentence mirrored). So the style leaves the
+    direction alone, ReportLab breaks and measures the lines (shaping each word), and when a
+    line is drawn its words are laid out again here: levels from python-bidi, one run per level
+    and font, the runs reordered (rule L2) and each shaped by uharfbuzz in its own direction,
+    which mirrors brackets in right-to-left runs. ``_bm_words`` holds the words in logical
+    order, each as (font, text) runs; None for a paragraph drawn as ReportLab lays it out."""
+
+    _bm_words: list[tuple[tuple[str, str], ...]] | None = None
+    _bm_visual: tuple[Any, Any] | None = None
+
+    def drawPara(self, debug: int = 0) -> None:
+        logical = getattr(self, "blPara", None)
+        if self._bm_words is None or logical is None or logical.kind != 1:
+            super().drawPara(debug)
+            return
+        done = self._bm_visual
+        if done is None or done[0] is not logical:
+            lines = visual_lines(logical.lines, self._bm_words)
+            done = self._bm_visual = (logical, lines and logical.clone(lines=lines))
+        if done[1] is None:  # the lines do not hold the words given (nothing to reorder)
+            super().drawPara(debug)
+            return
+        self.blPara = done[1]
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = logical
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        words = self._bm_words
+        if (
+            words is not None
+            and len(parts) == 2
+            and all(isinstance(part, _BidiParagraph) for part in parts)
+        ):
+            first = len("".join(str(f.text) for f in parts[0].frags).split())
+            parts[0]._bm_words, parts[1]._bm_words = words[:first], words[first:]
+        return parts
+
+
+class _SharedParagraph(_BidiParagraph):
     """A table cell's Paragraph, shared by every cell with the same text, style and width
     (:meth:`DocLang.cell`): its lines are broken (and shaped) once per width, and its page
     operators are written once and then copied to each further place it is drawn."""
@@ -366,14 +390,14 @@ class _SharedParagraph(Paragraph):
             # a weak reference: the canvas (through its page callback) refers to this document
             self._drawn = (weakref.ref(canvas), self.width, ops[2:-1])
         else:
-            # Not kept. Drawing a right-to-left paragraph reverses its lines' words in place, so
-            # the next drawing must break the lines afresh.
             self._wrapped = None
 
 
 # One number in Arabic-Indic or Persian digits (a date, hours): nothing in it joins, and it reads
 # left to right even in a right-to-left line, so it is drawn as it is, without shaping.
-_NUMBER = re.compile(f"[{_ARABIC_DIGIT}0-9]+(?:[.,/:\u066b\u066c-][{_ARABIC_DIGIT}0-9]+)*")
+_NUMBER = re.compile(
+    "[\u0660-\u0669\u06f0-\u06f90-9]+(?:[.,/:\u066b\u066c-][\u0660-\u0669\u06f0-\u06f90-9]+)*"
+)
 
 
 def _plain_font(text: str, width: float, bold: bool, size: float) -> str | None:

@@ -9,6 +9,7 @@ on both sides; every label, date and rule text is in each side's language.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -48,6 +49,24 @@ GOVERNING = {
     "nl": N_("If the two texts differ, the Dutch text governs."),
     "both": N_("Both texts are equally valid; if they differ, ask the gemeente to explain."),
 }
+
+
+SIGNATURE = N_("Signature")
+# A duration typed as a number and a unit ("3 years", "36 maanden"): each half says it in its
+# own language. Any other wording is the gemeente's and printed as written.
+_DURATION = re.compile(
+    r"\s*(\d{1,3})\s*(years?|jaar|jaren|yrs?|months?|maanden|maand|mnd)\.?\s*", re.IGNORECASE
+)
+
+
+def _duration(side: DocLang, text: str) -> str:
+    found = _DURATION.fullmatch(text)
+    if not found:
+        return text
+    n = int(found.group(1))
+    if found.group(2).lower().startswith(("y", "j")):
+        return side.ngettext("{n} year", "{n} years", n).format(n=side.number(n))
+    return side.ngettext("{n} month", "{n} months", n).format(n=side.number(n))
 
 
 def _pair(left: DocLang, right: DocLang, msgid: str, style: str = "body", **fmt: Any) -> list[Any]:
@@ -111,9 +130,12 @@ def render(
         spans.append(len(rows))
         rows.append(_pair(nl, other, msgid, "h2", **fmt))
 
-    def field(label: str, value: str) -> None:
+    def field(label: str, value: str, *, duration: bool = False) -> None:
         rows.append([nl.p(nl.gettext(label), "cellb"), other.p(other.gettext(label), "cellb")])
-        text_rows(value or "—", value or "—")
+        if duration and value:
+            text_rows(_duration(nl, value), _duration(other, value))
+        else:
+            text_rows(value or "—", value or "—")
 
     def dated(label: str, value: dt.date | None) -> None:
         rows.append(
@@ -151,7 +173,7 @@ def render(
     for column, label in PARTS:
         value = getattr(pip, column)
         if value:
-            field(label, str(value))
+            field(label, str(value), duration=column == "looptijd")
     if pip.map_omitted:
         rows.append(_pair(nl, other, N_("MAP is left out: you already work."), "cell"))
     afspraken = [a for a in person.afspraken if a.status != "vervallen"]
@@ -211,32 +233,26 @@ def _levels(pip: m.PipVersion) -> str:
     return " · ".join(parts) or "—"
 
 
-def _both_dates(nl: DocLang, other: DocLang, signed: dt.date | None) -> str:
-    """A signing date in each half's own calendar words; a blank line to fill in by hand."""
-    if signed is None:
-        return "…………………"
-    if other.code == "nl":
-        return nl.date(signed)
-    return f"{nl.date(signed)} / {other.date(signed)}"
-
-
 def _signatures(nl: DocLang, other: DocLang, pip: m.PipVersion, person: m.Person) -> Table:
+    sides = (nl,) if other.code == "nl" else (nl, other)
+
     def block(who: str, name: str, signed: dt.date | None) -> list[Any]:
+        """Each line once per half, in that half's language, script and direction."""
+
+        def lines(text: Any, style: str) -> list[Any]:
+            return [side.p(text(side), style) for side in sides]
+
+        def date(side: DocLang) -> str:
+            when = side.date(signed) if signed else "…………………"
+            return f"{side.gettext('Date')}: {when}"
+
         return [
-            nl.p(
-                f"{nl.gettext(who)} / {other.gettext(who)}"
-                if other.code != "nl"
-                else nl.gettext(who),
-                "cellb",
-            ),
-            nl.p(f"{nl.gettext('Name')} / {other.gettext('Name')}: {name}", "cell"),
-            nl.p(
-                f"{nl.gettext('Date')} / {other.gettext('Date')}: {_both_dates(nl, other, signed)}",
-                "cell",
-            ),
+            *lines(lambda side: side.gettext(who), "cellb"),
+            *lines(lambda side: f"{side.gettext('Name')}: {name}", "cell"),
+            *lines(date, "cell"),
             Spacer(1, 28),
             nl.p("_______________________________", "cell"),
-            nl.p(f"{nl.gettext('Signature')} / {other.gettext('Signature')}", "small"),
+            *lines(lambda side: side.gettext(SIGNATURE), "small"),
         ]
 
     half = CONTENT_WIDTH / 2

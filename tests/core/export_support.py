@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import pdfplumber
+from bidi import algorithm
 from sqlalchemy import func, select, text
 
 from core import models as m
@@ -25,12 +26,22 @@ def pdf_pages(data_or_path) -> list[str]:
 
 
 def logical_arabic(text: str) -> str:
-    """pdfplumber gives each shaped Arabic word as presentation forms (ligatures included) with
-    its letters in visual order: reverse the letters of Arabic words, then undo the forms."""
-    words = []
-    for word in text.split():
-        words.append(unicodedata.normalize("NFKC", word[::-1] if ARABIC.search(word) else word))
-    return " ".join(words)
+    """pdfplumber reads each line left to right, as it is drawn: Arabic lines in visual order,
+    shaped letters as presentation forms (ligatures included). Each line with Arabic is put
+    back in reading order by the bidirectional algorithm (reordering is its own inverse for
+    such lines: runs reversed, Arabic letters reversed, brackets mirrored back), then the
+    forms are undone; the words are joined by single spaces."""
+    lines = []
+    for line in text.splitlines():
+        if ARABIC.search(line):
+            # a ligature glyph stands for its letters in visual order, right to left
+            line = "".join(
+                form[::-1] if len(form) > 1 and ARABIC.search(form) else form
+                for form in (unicodedata.normalize("NFKC", ch) for ch in line)
+            )
+            line = algorithm.get_display(line, base_dir="R")
+        lines.append(unicodedata.normalize("NFKC", line))
+    return " ".join(" ".join(lines).split())
 
 
 def db_fingerprint(store) -> tuple[dict[str, int], str]:

@@ -139,3 +139,33 @@ def test_the_pid_speaks_its_own_language_whatever_the_interface_speaks(store, de
         i18n.set_language("en")
     assert not re.search(r"\buur\b", text)
     assert not re.search(r"\bhours?\b", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "signature", "duration"),
+    [("ar", "التوقيع", "3 سنوات"), ("fa", "امضا", "۳ سال"), ("ti", "ክታም", "3 ዓመታት")],
+)
+def test_each_half_of_the_pip_signs_and_counts_in_its_own_language(
+    store, demo_id, lang, signature, duration
+):
+    """The signature labels and the duration ("3 years" in the demo) in each half's own
+    language: no "Signature / Signature", no English "3 years" beside the Dutch "3 jaar"."""
+    from tests.core.export_support import logical_arabic
+
+    buf = io.BytesIO()
+    pip_pdf.render(load_dossier(store, demo_id), buf, lang, today=TODAY)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    readable = logical_arabic(text) if lang in RTL else text
+    assert "Handtekening" in text and "3 jaar" in text
+    assert signature in readable and duration in readable
+    assert "Signature" not in text and "3 years" not in text
+
+
+def test_a_duration_in_other_words_is_printed_as_written():
+    from core.export.pip_pdf import _duration
+
+    ar, nl = DocLang("ar"), DocLang("nl")
+    assert _duration(nl, "36 maanden") == "36 maanden"
+    assert _duration(ar, "1 year") == "سنة واحدة"
+    assert _duration(nl, "tot het examen") == "tot het examen"
