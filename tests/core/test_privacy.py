@@ -160,6 +160,7 @@ def test_delete_for_good_removes_everything_and_names_the_backups(store, backups
             "entity_id": gone,
             "fields": [],
             "note": "deleted for good",
+            "db_user": None,  # on a team server: the login the database wrote
         }
     ]
     after = b.make_backup(store.db, backups_dir, b.MANUAL)
