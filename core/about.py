@@ -44,6 +44,13 @@ THIRD_PARTY: tuple[Component, ...] = (
     Component("jsonschema", "MIT", "jsonschema"),
     Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("platformdirs", "MIT", "platformdirs"),
+    Component("psycopg, libpq", "LGPL-3.0-only", "psycopg", "LGPL-3.0.txt"),
+    Component("cryptography", "Apache-2.0 OR BSD-3-Clause", "cryptography", "Apache-2.0.txt"),
+    Component("pypdfium2, PDFium", "Apache-2.0 OR BSD-3-Clause", "pypdfium2", "Apache-2.0.txt"),
+    Component("python-bidi", "LGPL-3.0-or-later", "python-bidi", "LGPL-3.0.txt"),
+    Component("keyring", "MIT", "keyring"),
+    Component("SecretStorage", "BSD-3-Clause", "SecretStorage"),
+    Component("jeepney", "MIT", "jeepney"),
     Component("Python", "PSF-2.0"),
     Component("OpenSSL", "Apache-2.0", None, "Apache-2.0.txt"),
 )
