@@ -44,14 +44,24 @@ def dossier_tables() -> list[str]:
     return ["person", *children]
 
 
+# Whose dossiers the current login sees: its own, and a teamleider also those of the team. The
+# policies compare ``assigned_to`` with this list through a scalar subquery, so PostgreSQL works
+# it out once per statement (an InitPlan) and can use the index on ``person.assigned_to``; a
+# per-row function call made every read of 100,000 dossiers 15× slower than the same query
+# without row-level security.
 SEES = f"""
+CREATE OR REPLACE FUNCTION blauwemap_visible_logins() RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT array_append(COALESCE(array_agg(them.login::text), '{{}}'), current_user::text)
+    FROM team_member me JOIN team_member them ON them.team = me.team
+    WHERE me.login = current_user AND me.role = '{TEAMLEIDER}' AND them.login <> me.login
+$$;
 CREATE OR REPLACE FUNCTION blauwemap_sees(assignee text) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT assignee = current_user OR EXISTS (
-        SELECT 1 FROM team_member me JOIN team_member them ON them.team = me.team
-        WHERE me.login = current_user AND me.role = '{TEAMLEIDER}' AND them.login = assignee)
+    SELECT assignee = ANY (blauwemap_visible_logins())
 $$;
 """
+SEES_ROW = "assigned_to = ANY ((SELECT blauwemap_visible_logins())::text[])"
 
 TRIGGERS = f"""
 CREATE OR REPLACE FUNCTION blauwemap_person_assignee() RETURNS trigger
@@ -189,10 +199,12 @@ def _table_sql(table: str) -> Iterable[str]:
     yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;"
     yield f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;"
     yield _policy(table, "bm_owner", "CURRENT_USER", "FOR ALL", "true", "true")
-    visible = f"EXISTS (SELECT 1 FROM person p WHERE p.id = {table}.person_id)"
+    # the dossiers this login sees, as one set per statement (a hashed subplan), not a lookup
+    # per row; person's own policy applies inside it
+    visible = "person_id IN (SELECT p.id FROM person p)"
     if table == "person":
         yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON person TO {WORKERS};"
-        sees = "blauwemap_sees(assigned_to)"
+        sees = SEES_ROW
         yield _policy("person", "bm_team", WORKERS, "FOR ALL", sees, sees)
         beheerder = ROLES[BEHEERDER]
         yield f"GRANT SELECT (id, assigned_to, version_id) ON person TO {beheerder};"
