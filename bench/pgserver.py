@@ -73,7 +73,7 @@ class PgServer:
 
         with psycopg.connect(self.admin_conninfo(database), autocommit=True) as conn:
             for statement in statements:
-                conn.execute(statement)  # type: ignore[arg-type]
+                conn.execute(statement)
 
     def new_database(self) -> str:
         name = f"team_{next(self._names)}"
@@ -92,7 +92,7 @@ class PgServer:
                 "SELECT rolname FROM pg_roles WHERE rolcanlogin AND rolname <> %s", (ADMIN,)
             ).fetchall()
             for (name,) in rows:
-                conn.execute(f'DROP ROLE "{name}"')  # type: ignore[arg-type]
+                conn.execute(f'DROP ROLE "{name}"')
 
 
 @contextmanager
