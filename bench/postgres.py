@@ -52,7 +52,7 @@ class Plan:
     seconds: float  # no client starts a new round after this long (a slow server ends early)
 
 
-FULL = Plan(size=100_000, consultants=20, teams=4, rounds=40, think_s=0.1, seconds=180)
+FULL = Plan(size=100_000, consultants=20, teams=4, rounds=40, think_s=1.0, seconds=180)
 QUICK = Plan(size=2_000, consultants=4, teams=2, rounds=8, think_s=0.02, seconds=20)
 
 
@@ -379,6 +379,10 @@ def clients(team: Team, plan: Plan, today: dt.date) -> list[dict[str, Any]]:
             return pool.map(pgclient.run_client, jobs)
 
 
+def _ms(value: float) -> str:
+    return f"{value / 1000:,.2f} s" if value >= 1000 else f"{value:.1f} ms"
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -411,7 +415,7 @@ def figures(
                 size,
                 p95,
                 floor[op]["rls"],
-                note=f"p50 {p50:.1f} ms",
+                note=f"p50 {_ms(p50)}",
                 detail={
                     "p50_ms": p50,
                     "p95_ms": p95,
@@ -531,4 +535,4 @@ def beside_sqlite(pg: list[Figure], sqlite: list[Figure]) -> None:
             continue
         s = max(same, key=lambda s: s.size)
         f.detail["sqlite"] = {"size": s.size, "value": s.value}
-        f.note += f" · SQLite {s.size:,}: {s.value:.1f} ms"
+        f.note += f" · SQLite {s.size:,}: {_ms(s.value or 0.0)}"

@@ -85,6 +85,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             f"{postgres.QUICK.consultants}), plus one teamleider"
         ),
     )
+    p.add_argument(
+        "--pg-think",
+        type=float,
+        metavar="SECONDS",
+        help=(
+            f"each client's mean pause after an action (default {postgres.FULL.think_s:g}, quick "
+            f"{postgres.QUICK.think_s:g}; 0 hammers the server)"
+        ),
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     return p.parse_args(argv)
 
@@ -256,6 +265,8 @@ def pg_plan(args: argparse.Namespace) -> postgres.Plan:
     plan = postgres.QUICK if args.quick else postgres.FULL
     if args.pg_size is not None:
         plan = dataclasses.replace(plan, size=args.pg_size)
+    if args.pg_think is not None:
+        plan = dataclasses.replace(plan, think_s=args.pg_think)
     if args.pg_clients is not None:
         plan = dataclasses.replace(
             plan, consultants=args.pg_clients, teams=min(plan.teams, args.pg_clients)
