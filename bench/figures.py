@@ -8,6 +8,8 @@ from typing import Any
 MS = "ms"
 MB = "MB"
 X = "×"
+COUNT = "count"
+PG = "PostgreSQL team, concurrent clients: "
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,87 @@ SPECS: dict[str, Spec] = {
             50,
             MS,
             "one person row by primary key (ORM)",
+            "none",
+        ),
+        Spec(
+            "save",
+            "Save the person form (version checked: no lost update)",
+            MS,
+            50,
+            MS,
+            "the same UPDATE through SQLAlchemy Core",
+            "none",
+        ),
+        Spec(
+            "pg_first_page",
+            PG + "caseload first page, p95",
+            MS,
+            100,
+            MS,
+            "the same SQL via psycopg, RLS on",
+            "none",
+        ),
+        Spec(
+            "pg_search",
+            PG + "search, per keystroke (page + count), p95",
+            MS,
+            100,
+            MS,
+            "the same SQL via psycopg, RLS on (median keystroke)",
+            "linear",
+        ),
+        Spec(
+            "pg_attention",
+            PG + "“needs attention”, one consultant, p95",
+            MS,
+            100,
+            MS,
+            "the same SQL via psycopg, RLS on",
+            "linear",
+        ),
+        Spec(
+            "pg_attention_team",
+            PG + "“needs attention”, a teamleider's team, p95",
+            MS,
+            100,
+            MS,
+            "the same SQL via psycopg, RLS on",
+            "linear",
+        ),
+        Spec(
+            "pg_open",
+            PG + "open a dossier (with its trail entry), p95",
+            MS,
+            100,
+            MS,
+            "person + each list by id via psycopg, RLS on",
+            "none",
+        ),
+        Spec(
+            "pg_save",
+            PG + "save, version checked, p95",
+            MS,
+            50,
+            MS,
+            "a versioned UPDATE via psycopg, RLS on",
+            "none",
+        ),
+        Spec(
+            "pg_lost_updates",
+            PG + "lost updates",
+            COUNT,
+            0,
+            COUNT,
+            "",
+            "none",
+        ),
+        Spec(
+            "pg_rls",
+            "PostgreSQL: row-level security, slowest read with RLS vs without",
+            MS,
+            1.5,
+            X,
+            "the same rows as table owner, policy as WHERE",
             "none",
         ),
         Spec(

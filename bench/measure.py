@@ -174,6 +174,36 @@ def measure_open(store: Store, size: int, pid: int, today: dt.date) -> Figure:
     return Figure("open_dossier", size, sample(open_it), sample(base), detail={"records": rows})
 
 
+def measure_save(store: Store, size: int, pid: int) -> Figure:
+    """Saving the person form: the version the form was read at goes along, so a save that
+    raced another is refused instead of overwriting it (the read is not timed: the form had it)."""
+    from sqlalchemy import update
+
+    from core.services.dossiers import update_person
+
+    def version() -> int:
+        with store.read() as session:
+            return int(session.scalar(select(m.Person.version_id).where(m.Person.id == pid)) or 0)
+
+    samples = []
+    for i in range(8):
+        seen = version()
+        start = time.perf_counter()
+        update_person(store, pid, {"notes": f"bench save {i}"}, base_version=seen)
+        samples.append((time.perf_counter() - start) * 1000)
+
+    def core_update() -> None:
+        person: Any = m.Person.__table__
+        with store.db.engine.begin() as conn:
+            conn.execute(
+                update(person)
+                .where(person.c.id == pid, person.c.version_id == version())
+                .values(notes="bench floor", version_id=person.c.version_id + 1)
+            )
+
+    return Figure("save", size, min(samples[1:]), sample(core_update))
+
+
 def _one_page_pdf() -> None:
     from io import BytesIO
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.figures import MB, SPECS, X
+from bench.figures import COUNT, MB, MS, SPECS, X
 
 GROWTH_SLACK = 1.5  # timing noise: "linear" allows 1.5× the size ratio, "none" allows 3×
 FLAT_LIMIT = 3.0
@@ -19,6 +19,8 @@ def _fmt(value: float | None, unit: str) -> str:
         return "—"
     if unit == MB:
         return f"{value:,.0f} MB"
+    if unit == COUNT:
+        return f"{value:,.0f}"
     if value >= 1000:
         return f"{value / 1000:,.2f} s"
     return f"{value:,.1f} ms" if value >= 10 else f"{value:,.2f} ms"
@@ -169,8 +171,8 @@ def plot(results: dict[str, Any], path: Path) -> None:
         1, 3, figsize=(13, 4.6), gridspec_kw={"width_ratios": [3, 1.4, 1.2]}
     )
     for key, spec in SPECS.items():
-        if spec.unit == MB or spec.target_unit == X:
-            continue
+        if spec.unit != MS or spec.target_unit == X or key.startswith("pg_"):
+            continue  # the left panel: SQLite times against the caseload size
         points = sorted((f["size"], f["value"]) for f in figures if f["key"] == key)
         if not points:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,9 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import measure, probes, report
+from bench import measure, postgres, probes, report
 from bench.figures import Figure, failed, not_available
 from bench.generate import GENERATOR_VERSION, REFERENCE_DATE, default_cache_dir, ensure_caseload
+from bench.pgserver import Unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 LATEST = ROOT / "bench" / "results" / "latest.json"
@@ -67,6 +69,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--rebuild", action="store_true", help="generate the caseloads again even if cached"
     )
     p.add_argument("--no-startup", action="store_true", help="skip the cold-start measurement")
+    p.add_argument(
+        "--pg-size",
+        type=int,
+        help=(
+            f"dossiers on the PostgreSQL team server (default {postgres.FULL.size:,}, quick "
+            f"{postgres.QUICK.size:,}; 0 leaves PostgreSQL out)"
+        ),
+    )
+    p.add_argument(
+        "--pg-clients",
+        type=int,
+        help=(
+            f"concurrent consultant clients (default {postgres.FULL.consultants}, quick "
+            f"{postgres.QUICK.consultants}), plus one teamleider"
+        ),
+    )
+    p.add_argument(
+        "--pg-think",
+        type=float,
+        metavar="SECONDS",
+        help=(
+            f"each client's mean pause after an action (default {postgres.FULL.think_s:g}, quick "
+            f"{postgres.QUICK.think_s:g}; 0 hammers the server)"
+        ),
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     return p.parse_args(argv)
 
@@ -110,6 +137,7 @@ def measure_size(size: int, db_file: Path, *, startup: bool, quick: bool) -> lis
                 size,
                 lambda: [measure.measure_open(store, size, pid, REFERENCE_DATE)],
             )
+            figures += guarded(("save",), size, lambda: [measure.measure_save(store, size, pid)])
             figures += guarded(
                 ("pdf", "pdf_rtl", "json_export", "json_import"),
                 size,
@@ -214,6 +242,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         figures += measure_size(
             size, db_file, startup=not args.no_startup and size == max(sizes), quick=args.quick
         )
+    pg_figures, pg_info = measure_postgres(args)
+    postgres.beside_sqlite(pg_figures, figures)
+    figures += pg_figures
     as_json = [f.as_json() for f in figures]
     return {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
@@ -224,9 +255,41 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": machine(),
         "seconds": round(time.perf_counter() - started, 1),
         "generation": generation,
+        "postgresql": pg_info,
         "figures": as_json,
         "growth": report.growth(as_json),
     }
+
+
+def pg_plan(args: argparse.Namespace) -> postgres.Plan:
+    plan = postgres.QUICK if args.quick else postgres.FULL
+    if args.pg_size is not None:
+        plan = dataclasses.replace(plan, size=args.pg_size)
+    if args.pg_think is not None:
+        plan = dataclasses.replace(plan, think_s=args.pg_think)
+    if args.pg_clients is not None:
+        plan = dataclasses.replace(
+            plan, consultants=args.pg_clients, teams=min(plan.teams, args.pg_clients)
+        )
+    return plan
+
+
+def measure_postgres(args: argparse.Namespace) -> tuple[list[Figure], dict[str, Any]]:
+    """The team-server rows; none, with the reason printed, when no server can be started."""
+    plan = pg_plan(args)
+    if plan.size <= 0:
+        return [], {"skipped": "--pg-size 0"}
+    started = time.perf_counter()
+    try:
+        figures, info = postgres.measure(plan)
+    except Unavailable as why:
+        print(f"PostgreSQL rows left out: {why}", file=sys.stderr)
+        return [], {"skipped": str(why)}
+    except Exception as exc:  # reported with the others; main() exits with an error
+        traceback.print_exc()
+        return [failed(key, plan.size, exc) for key in postgres.LABELS.values()], {}
+    info["seconds"] = round(time.perf_counter() - started, 1)
+    return figures, info
 
 
 def update_docs(results: dict[str, Any]) -> None:

@@ -8,8 +8,10 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from bench import report
+from bench import postgres, report
+from bench.figures import Figure
 from bench.generate import REFERENCE_DATE, generate
+from bench.pgserver import Unavailable
 from bench.run import main
 from core import models as m
 from core.db import Database
@@ -150,6 +152,8 @@ def test_the_quick_benchmark_runs_and_reports(tmp_path, capsys):
             "--sizes",
             "20",
             "--no-startup",
+            "--pg-size",
+            "0",
             "--cache-dir",
             str(tmp_path / "cache"),
             "--out",
@@ -167,6 +171,7 @@ def test_the_quick_benchmark_runs_and_reports(tmp_path, capsys):
         "overview",
         "overview_cold",
         "open_dossier",
+        "save",
         "memory",
     ):
         assert measured[key]["value"] > 0, key
@@ -187,3 +192,29 @@ def test_growth_flags_superlinear_and_growing_figures():
     ]
     verdicts = {g["key"]: g["verdict"] for g in report.growth(figures)}
     assert verdicts == {"overview": "SUPERLINEAR", "first_page": "ok"}
+
+
+def test_the_postgresql_part_gives_its_rows_beside_sqlite():
+    """A tiny team (40 dossiers, two consultants and a teamleider, two rounds each) on a
+    throwaway server: every operation has its p95, floor and SQLite counterpart; no save lost."""
+    plan = postgres.Plan(size=40, consultants=2, teams=1, rounds=2, think_s=0.0, seconds=60)
+    try:
+        figures, info = postgres.measure(plan)
+    except Unavailable as why:
+        pytest.skip(str(why))
+    sqlite = [Figure(key, 10_000, 1.0, 0.5) for key in set(postgres.SQLITE_SAME.values())]
+    postgres.beside_sqlite(figures, sqlite)
+    measured = {f.key: f for f in figures}
+    assert set(measured) == {*postgres.LABELS.values(), "pg_lost_updates", "pg_rls"}
+    for key in postgres.LABELS.values():
+        f = measured[key]
+        assert f.value is not None and f.value > 0, key
+        assert f.baseline is not None and f.baseline > 0, key
+        assert f.detail["p50_ms"] <= f.detail["p95_ms"] == f.value
+        assert f.detail["sqlite"] == {"size": 10_000, "value": 1.0}
+    lost = measured["pg_lost_updates"]
+    assert lost.value == 0 and lost.ok and lost.detail["saves"] > 0
+    assert measured["pg_rls"].ratio is not None
+    assert info["size"] == 40 and info["rows"] > 0 and info["rounds_done"] == [2]
+    table = report.text_table({"figures": [f.as_json() for f in figures]})
+    assert "lost updates" in table and "SQLite 10,000" in table
