@@ -97,11 +97,24 @@ class _CopyWriter(_Writer):
 
     def __init__(self, conn: Any) -> None:
         super().__init__(conn)
-        self.columns = {name: [c.name for c in t.columns] for name, t in self.tables.items()}
+        # COPY runs without triggers: a record's dossier assignee (core.storage.team.ASSIGNEE,
+        # a column only the team server has) is written with it
+        self.columns = {
+            name: [c.name for c in t.columns] + (["assignee"] if "person_id" in t.columns else [])
+            for name, t in self.tables.items()
+        }
         self.json_at = {
             name: [i for i, c in enumerate(t.columns) if isinstance(c.type, JSON)]
             for name, t in self.tables.items()
         }
+        self.owner: dict[int, str] = {}  # dossier id -> its consultant
+
+    def emit(self, name: str, values: dict[str, Any]) -> int:
+        if name != "person" and "assignee" not in values and values.get("person_id"):
+            values = {**values, "assignee": self.owner.get(values["person_id"])}
+        if name == "person":  # known before its own audit line is written
+            self.owner[self.next_id[name]] = values["assigned_to"]
+        return super().emit(name, values)
 
     def flush(self) -> None:
         from psycopg.types.json import Json
@@ -116,7 +129,7 @@ class _CopyWriter(_Writer):
                 cur.copy(f'COPY "{self.tables[name].name}" ({listed}) FROM STDIN') as copy,
             ):
                 for row in rows:
-                    values = [row[c] for c in cols]
+                    values = [row[c] if c != "assignee" else row.get(c) for c in cols]
                     for i in self.json_at[name]:
                         if values[i] is not None:
                             values[i] = Json(values[i])
@@ -171,7 +184,7 @@ def load(team: Team, plan: Plan, admin_db: Any) -> None:
 
             def emit(name: str, values: dict[str, Any], login: str = login) -> int:
                 if name != "person":
-                    return writer.emit(name, values)
+                    return writer.emit(name, {**values, "assignee": login})
                 pid = writer.emit(name, {**values, "assigned_to": login})
                 team.owned[login].append(pid)
                 return pid

@@ -280,3 +280,32 @@ def test_every_dossier_table_has_a_policy_for_the_team(team_server):
     workers = {team.ROLES[team.CONSULTANT], team.ROLES[team.TEAMLEIDER]}
     missing = {t for t in team.dossier_tables() if not workers <= covered.get(t, set())}
     assert missing == set(), f"dossier tables without a team policy: {sorted(missing)}"
+
+
+def test_every_record_carries_its_dossiers_assignee_and_a_hand_over_moves_it(team_server):
+    """The policies compare one column per record (fast on large tables); the database fills
+    it from the dossier, so a client can neither forge nor forget it."""
+    team_server.add("anna")
+    team_server.add("bert")
+    anna = team_server.store("anna")
+    dossier = create_demo_dossier(anna, TODAY)
+    with team_server.raw("anna") as conn:
+        conn.execute("UPDATE hour_entry SET assignee = 'bert' WHERE person_id = %s", (dossier,))
+        kinds = {
+            table: conn.execute(
+                f"SELECT DISTINCT assignee FROM {table} WHERE person_id = %s", (dossier,)
+            ).fetchall()
+            for table in team.dossier_tables()[1:]
+        }
+    assert {rows[0] for rows in kinds.values() if rows} == {("anna",)}, kinds
+    team.assign(anna.db, dossier, "bert", "verlof")
+    with team_server.raw("bert") as conn:
+        for table in team.dossier_tables()[1:]:
+            rows = conn.execute(
+                f"SELECT DISTINCT assignee FROM {table} WHERE person_id = %s", (dossier,)
+            ).fetchall()
+            assert rows in ([], [("bert",)]), (table, rows)
+        trail = conn.execute(
+            "SELECT DISTINCT db_user FROM audit_entry WHERE person_id = %s", (dossier,)
+        ).fetchall()
+    assert ("anna",) in trail  # who wrote the trail stays who wrote it
