@@ -85,7 +85,10 @@ def mark_clocks_stale(session: Session, person_ids: set[int | None]) -> None:
 def _after_flush(session: Session, _ctx: Any) -> None:
     pending = session.info.pop("audit_pending", [])
     # Audit entries added by hand (for bulk UPDATEs the hook cannot see) name a change too.
-    manual = {o.person_id for o in session.new if isinstance(o, m.AuditEntry)}
+    # (A read of a dossier changes nothing: its clocks stay fresh.)
+    manual = {
+        o.person_id for o in session.new if isinstance(o, m.AuditEntry) and o.action != "read"
+    }
     mark_clocks_stale(session, manual | {_person_id(obj) for obj, *_rest in pending})
     if not pending:
         return

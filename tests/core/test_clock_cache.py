@@ -154,6 +154,17 @@ def test_a_change_removes_the_fresh_mark_in_its_own_transaction(store, demo_id):
     assert refresh(store) == 1
 
 
+def test_opening_a_dossier_keeps_its_clocks_fresh(store, demo_id):
+    """A read is written in the trail (on a team server) but changes nothing: a teamleider's
+    "needs attention" must not recompute every dossier a colleague merely opened."""
+    from core.services.dossiers import record_read
+
+    refresh(store)
+    record_read(store, demo_id)
+    assert _fresh(store) == {demo_id: plan_version()}
+    assert refresh(store) == 0
+
+
 def test_new_clock_rules_recompute_every_plan(store, demo_id, monkeypatch):
     refresh(store)
     with store.db.session() as session:  # as a database written by an older version
