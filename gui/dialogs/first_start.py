@@ -171,7 +171,7 @@ class FirstStartDialog(QDialog):
         self.pass_box.setVisible(self.need in (CREATE, UNLOCK) and not server)
         self.demo.setVisible(self.setup and self.need == CREATE and not server)
         if hasattr(self, "buttons"):
-            self._ok_text()
+            self.retranslate_ui()  # the intro and the button say where the dossiers go
         if self.isVisible():
             common.fit_to_contents(self)
 
@@ -193,7 +193,12 @@ class FirstStartDialog(QDialog):
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         self.setWindowTitle(_("Welcome to Blauwe Map") if self.setup else _("Unlock Blauwe Map"))
-        if self.need == CREATE:
+        if self.on_team_server():  # not "on this computer": the server keeps them
+            intro = _(
+                "The dossiers of your team are kept on your organisation's server. Log in with "
+                "the user name and password the beheerder gave you."
+            )
+        elif self.need == CREATE:
             intro = _(
                 "Blauwe Map keeps your inburgering dossier on this computer. It is locked with a "
                 "passphrase that only you know. Nothing is sent anywhere."

@@ -210,8 +210,10 @@ def test_the_first_start_offers_a_team_server_to_a_consultant(
     assert dialog.where.isHidden()  # a participant keeps their own file
     dialog.consultant.setChecked(True)
     assert dialog.where.isVisible() and dialog.pass_box.isVisible()
+    assert "on this computer" in dialog.intro.text()
     dialog.where.setCurrentIndex(dialog.where.findData("server"))
     assert dialog.pass_box.isHidden() and dialog.demo.isHidden()
+    assert "organisation's server" in dialog.intro.text()  # no longer "on this computer"
 
     def fill_in(login: ServerLoginDialog) -> int:
         login.address.setText(team_server.url("anna"))
