@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ADMIN = "bm"
 HBA = f"""
@@ -67,6 +68,19 @@ class PgServer:
         """The address a consultant types: TCP to 127.0.0.1, no password in it."""
         secret = f":{password}" if password else ""
         return f"postgresql://{user}{secret}@127.0.0.1:{self.port}/{database}"
+
+    def connect_as(self, user: str, database: str, password: str) -> Any:
+        """A psycopg connection as this login over TCP (autocommit): what psql would see."""
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=user,
+            password=password,
+            dbname=database,
+            autocommit=True,
+        )
 
     def admin_sql(self, *statements: str, database: str = "postgres") -> None:
         import psycopg

@@ -74,14 +74,7 @@ class Team:
 
         if login == "bm":
             return psycopg.connect(self.server.admin_conninfo(self.database), autocommit=True)
-        return psycopg.connect(
-            host="127.0.0.1",
-            port=self.server.port,
-            user=login,
-            password=PASSWORD,
-            dbname=self.database,
-            autocommit=True,
-        )
+        return self.server.connect_as(login, self.database, PASSWORD)
 
     def members(self, team: str) -> list[str]:
         return [login for login, t in self.consultants if t == team]

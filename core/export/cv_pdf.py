@@ -30,7 +30,14 @@ from reportlab.platypus import KeepTogether, Table, TableStyle
 
 from core import i18n
 from core import models as m
-from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document, fit_text
+from core.export.pdf_common import (
+    CONTENT_WIDTH,
+    DocLang,
+    build,
+    document,
+    fit_text,
+    halves_style,
+)
 from core.i18n import N_
 from core.models import enums as e
 from core.models.fields import label_of
@@ -231,14 +238,7 @@ def _block(rows: list[list[Any]], headed: bool, half: float, gap: bool = True) -
     """One entry (with its section's heading above it, when it is the first): a table of the
     two halves, so the entries stack into one column line and break between pages."""
     t = Table(rows, colWidths=[half, half])
-    style: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.HexColor("#999999")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
+    style: list[Any] = halves_style()
     if gap:
         style.append(("TOPPADDING", (0, 0), (-1, 0), 3))  # a little room between entries
     if headed:

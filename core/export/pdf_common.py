@@ -55,6 +55,21 @@ _INVISIBLE = re.compile("[\u2066-\u2069\u202a-\u202e\u200b\u200e\u200f\u2060\ufe
 # A table row is never split across pages: one taller than this is made into several rows.
 MAX_ROW_HEIGHT = 200.0
 GREY = colors.HexColor("#555555")
+
+
+def halves_style() -> list[Any]:
+    """The table style of a bilingual document's two halves (Dutch | the person's language):
+    top-aligned, a thin grey line between them, tight padding (the PIP and the CV)."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.HexColor("#999999")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+
+
 LIGHT = colors.HexColor("#e8eef6")
 BLUE = colors.HexColor("#1f4e8c")
 RED = colors.HexColor("#a4262c")

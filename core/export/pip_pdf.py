@@ -18,7 +18,14 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from core import models as m
 from core.domain.facts import dossier_facts
 from core.errors import ValidationError
-from core.export.pdf_common import CONTENT_WIDTH, DocLang, build, document, fit_text
+from core.export.pdf_common import (
+    CONTENT_WIDTH,
+    DocLang,
+    build,
+    document,
+    fit_text,
+    halves_style,
+)
 from core.export.pdf_content import STATUS
 from core.i18n import N_, _
 from core.models import enums as e
@@ -208,14 +215,7 @@ def render(
         field(N_("Contact person at the gemeente"), contact)
 
     body = Table(rows, colWidths=[half, half])
-    style: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.HexColor("#999999")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
+    style: list[Any] = halves_style()
     style += [("LINEABOVE", (0, r), (-1, r), 0.5, colors.HexColor("#1f4e8c")) for r in spans]
     body.setStyle(TableStyle(style))
     title = f"PIP · {person.display_name}"

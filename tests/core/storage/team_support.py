@@ -35,16 +35,7 @@ class Team:
         return self.opened[-1]
 
     def raw(self, login: str):  # a psycopg connection as this login: what psql would see
-        import psycopg
-
-        return psycopg.connect(
-            host="127.0.0.1",
-            port=self.server.port,
-            user=login,
-            password=PASSWORD,
-            dbname=self.database,
-            autocommit=True,
-        )
+        return self.server.connect_as(login, self.database, PASSWORD)
 
 
 @pytest.fixture
